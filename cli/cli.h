@@ -1,0 +1,4 @@
+#pragma once
+namespace citex {
+int RunCli(int argc, char** argv);
+}

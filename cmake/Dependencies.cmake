@@ -1,0 +1,13 @@
+# Every dependency is a Debian 12 package found here, once, for all targets.
+find_package(Threads REQUIRED)
+find_package(fmt CONFIG REQUIRED)            # libfmt-dev
+find_package(simdjson CONFIG REQUIRED)       # libsimdjson-dev
+find_package(nlohmann_json CONFIG REQUIRED)  # nlohmann-json3-dev (tests, bench)
+find_package(CLI11 CONFIG REQUIRED)          # libcli11-dev
+# Debian's RE2 ships only re2.pc; newer RE2 ships a CMake config. Take either.
+find_package(re2 CONFIG QUIET)
+if(NOT TARGET re2::re2)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET GLOBAL re2)
+  add_library(re2::re2 ALIAS PkgConfig::RE2)
+endif()

@@ -1,0 +1,16 @@
+# cmake --install: the binary, the public headers and a package config so that
+# another project can find_package(citex) and link citex::extractor/formats.
+include(CMakePackageConfigHelpers)
+install(TARGETS citex RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS citex_extractor citex_formats EXPORT citexTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/citex)
+install(FILES ${CITEX_EXTRACTOR_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/citex/extractor)
+install(FILES ${CITEX_FORMATS_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/citex/formats)
+install(EXPORT citexTargets NAMESPACE citex:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/citex)
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/citexConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/citexConfig.cmake INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/citex)
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/citexConfigVersion.cmake
+  COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/citexConfig.cmake ${PROJECT_BINARY_DIR}/citexConfigVersion.cmake
+  DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/citex)
