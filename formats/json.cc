@@ -1,11 +1,168 @@
+// JSON ({"papers": [...]}) and JSON Lines (one record a line), written
+// directly with fmt: building a DOM per record would cost more than the
+// extraction itself.
+#include "formats/json.h"
+
+#include <fmt/format.h>
+
+#include "extractor/utf8.h"
 #include "formats/writer.h"
+
 namespace citex {
 namespace {
+
+bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+
+void AppendNullableString(std::string& out, std::string_view s) {
+  if (s.empty()) {
+    out += "null";
+  } else {
+    AppendJsonString(out, s);
+  }
+}
+
+void AppendSpan(std::string& out, const Span& span) {
+  fmt::format_to(std::back_inserter(out), "[{},{}]", span.start, span.end);
+}
+
+void AppendStringArray(std::string& out, const std::vector<std::string>& items) {
+  out += '[';
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJsonString(out, items[i]);
+  }
+  out += ']';
+}
+
+void AppendLink(std::string& out, const Link& link) {
+  out += "{\"url\":";
+  AppendJsonString(out, link.url);
+  out += ",\"text\":";
+  AppendJsonString(out, link.text);
+  out += ",\"span\":";
+  AppendSpan(out, link.span);
+  fmt::format_to(std::back_inserter(out), ",\"kind\":\"{}\",\"type\":", ToString(link.kind));
+  AppendNullableString(out, link.type);
+  out += ",\"name\":";
+  AppendNullableString(out, link.name);
+  fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"role\":\"{}\"}}",
+                 ToString(link.status), ToString(link.role));
+}
+
+void AppendCitation(std::string& out, const Citation& citation) {
+  out += "{\"text\":";
+  AppendJsonString(out, citation.text);
+  out += ",\"span\":";
+  AppendSpan(out, citation.span);
+  fmt::format_to(std::back_inserter(out), ",\"kind\":\"{}\",\"authors\":", ToString(citation.kind));
+  AppendStringArray(out, citation.authors);
+  out += citation.et_al ? ",\"et_al\":true,\"year\":" : ",\"et_al\":false,\"year\":";
+  AppendNullableString(out, citation.year);
+  out += ",\"label\":";
+  if (citation.label) {
+    AppendJsonString(out, *citation.label);
+  } else {
+    out += "null";
+  }
+  out += ",\"id\":";
+  AppendNullableString(out, citation.id);
+  out += ",\"key\":";
+  AppendNullableString(out, citation.key);
+  out += '}';
+}
+
 class JsonWriter : public Writer {
  public:
-  void Write(const Paper&, std::string&) override {}
+  explicit JsonWriter(bool lines) : lines_(lines) {}
+
+  void Begin(std::string& out) override {
+    if (!lines_) out += "{\"papers\": [\n";
+  }
+  void Write(const Paper& paper, std::string& out) override {
+    if (!lines_ && written_ > 0) out += ",\n";
+    AppendPaperJson(out, paper);
+    if (lines_) out += '\n';
+    ++written_;
+  }
+  void End(std::string& out) override {
+    if (!lines_) out += written_ > 0 ? "\n]}\n" : "]}\n";
+  }
+
+ private:
+  bool lines_;
+  size_t written_ = 0;
 };
+
 }  // namespace
-std::unique_ptr<Writer> MakeJsonWriter() { return std::make_unique<JsonWriter>(); }
-std::unique_ptr<Writer> MakeJsonLinesWriter() { return std::make_unique<JsonWriter>(); }
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  size_t run = 0;  // start of the pending run copied as is
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!NeedsEscape(c)) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const size_t length = Utf8SequenceLength(s, i);
+      if (length > 0) {
+        i += length;
+        continue;
+      }
+    }
+    out.append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        } else {
+          out += "\xEF\xBF\xBD";  // invalid UTF-8 byte
+        }
+    }
+    run = ++i;
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+void AppendPaperJson(std::string& out, const Paper& paper) {
+  fmt::format_to(std::back_inserter(out), "{{\"index\":{},\"id\":", paper.index);
+  AppendNullableString(out, paper.id);
+  out += ",\"title\":";
+  AppendNullableString(out, paper.title);
+  out += ",\"source\":{\"path\":";
+  AppendJsonString(out, paper.source.path);
+  fmt::format_to(std::back_inserter(out), ",\"line\":{}}},\"authors\":", paper.source.line);
+  AppendStringArray(out, paper.authors);
+  out += ",\"year\":";
+  AppendNullableString(out, paper.year);
+  out += ",\"doi\":";
+  AppendNullableString(out, paper.doi);
+  out += ",\"categories\":";
+  AppendNullableString(out, paper.categories);
+  out += ",\"links\":[";
+  for (size_t i = 0; i < paper.links.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendLink(out, paper.links[i]);
+  }
+  out += "],\"citations\":[";
+  for (size_t i = 0; i < paper.citations.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendCitation(out, paper.citations[i]);
+  }
+  out += "]}";
+}
+
+std::unique_ptr<Writer> MakeJsonWriter() { return std::make_unique<JsonWriter>(false); }
+std::unique_ptr<Writer> MakeJsonLinesWriter() { return std::make_unique<JsonWriter>(true); }
+
 }  // namespace citex

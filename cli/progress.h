@@ -1,0 +1,27 @@
+// One updating progress line on stderr: records, MB, MB/s and, when the
+// inputs' total size is known, an ETA. Silent unless enabled.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "extractor/pipeline.h"
+
+namespace citex {
+
+class Progress {
+ public:
+  Progress(bool enabled, const std::vector<std::string>& files);
+  void Update(const RunStats& stats);
+  void Finish();
+
+ private:
+  bool enabled_;
+  size_t total_bytes_ = 0;  // 0 when unknown (standard input, pipes)
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace citex

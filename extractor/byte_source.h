@@ -1,0 +1,54 @@
+// Buffered reading of one file descriptor in large chunks, with the line
+// splitting the readers share. Memory stays bounded by the largest record
+// allowed plus one chunk, whatever the file size.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace citex {
+
+class ByteSource {
+ public:
+  // Takes ownership of `fd` when `owns_fd`.
+  ByteSource(int fd, bool owns_fd);
+  ~ByteSource();
+  ByteSource(const ByteSource&) = delete;
+  ByteSource& operator=(const ByteSource&) = delete;
+
+  // Unconsumed buffered bytes.
+  const char* data() const { return buffer_.data() + begin_; }
+  size_t size() const { return end_ - begin_; }
+  void Consume(size_t n) { begin_ += n; }
+  // Reads more bytes after the buffered ones. Returns false at end of file
+  // or on a read error (then error() is non-empty).
+  bool Fill();
+
+  enum class LineStatus { kLine, kTooLong, kEnd };
+  // Splits off the next line (without "\n" or "\r\n"); the last line of a
+  // file needs no newline. A line longer than `max_bytes` is skipped whole
+  // and reported as kTooLong. line_number() is the 1-based number of the
+  // line returned.
+  LineStatus NextLine(std::string_view& line, size_t max_bytes);
+  size_t line_number() const { return line_number_; }
+
+  bool starved() const { return starved_; }
+  size_t bytes_read() const { return bytes_read_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  int fd_;
+  bool owns_fd_;
+  bool regular_file_ = false;
+  std::string buffer_;
+  size_t begin_ = 0;
+  size_t end_ = 0;
+  size_t line_number_ = 0;
+  size_t bytes_read_ = 0;
+  bool eof_ = false;
+  bool starved_ = false;
+  std::string error_;
+};
+
+}  // namespace citex

@@ -1,0 +1,65 @@
+// The run loop: read papers in bounded batches, extract them on N threads,
+// hand them to a writer in input order. Memory is bounded by the batch,
+// whatever the input size; output is byte-identical for every thread count.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extractor/bibkeys.h"
+#include "extractor/input.h"
+
+namespace citex {
+
+struct PipelineOptions {
+  ReaderOptions reader;
+  size_t threads = 1;
+  // Link and citation kinds to keep ("github", "author_year", ...); empty: all.
+  std::set<std::string> only;
+  bool strict = false;  // stop at the first bad record
+};
+
+struct RunStats {
+  size_t papers = 0;
+  size_t findings = 0;  // links and citations written
+  size_t errors = 0;    // bad records and unreadable files
+  size_t bytes = 0;     // input bytes read
+};
+
+class Pipeline {
+ public:
+  // `deliver` gets each finished paper, in input order, on the calling
+  // thread; it returns false to stop the run (the output failed).
+  // `errors` gets bad records as they are found.
+  Pipeline(const PipelineOptions& options, std::function<bool(const Paper&)> deliver,
+           ErrorSink errors);
+
+  // Reads one input ("-" is standard input). Returns false when the run must
+  // stop: output failed, or an error under --strict.
+  bool RunFile(const std::string& path);
+
+  // Called after each batch with the stats so far (for progress).
+  void OnBatch(std::function<void(const RunStats&, size_t file_bytes)> callback) {
+    on_batch_ = std::move(callback);
+  }
+
+  const RunStats& stats() const { return stats_; }
+
+ private:
+  void ExtractBatch(std::vector<Paper>& batch, const std::vector<char>& has_findings);
+  bool Finish(std::vector<Paper>& batch);
+  void Keep(Paper& paper) const;
+
+  PipelineOptions options_;
+  std::function<bool(const Paper&)> deliver_;
+  ErrorSink errors_;
+  std::function<void(const RunStats&, size_t)> on_batch_;
+  BibKeys keys_;
+  RunStats stats_;
+  size_t bytes_before_file_ = 0;
+};
+
+}  // namespace citex

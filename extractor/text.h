@@ -1,0 +1,17 @@
+// Small text helpers shared by the readers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace citex {
+
+// Runs of ASCII whitespace (arXiv's hard wraps: "and\n  LHC") become one
+// space; leading and trailing whitespace is dropped.
+std::string CollapseWhitespace(std::string_view text);
+
+// The publication year implied by an arXiv identifier: "2212.11867" -> "2022",
+// "0704.0001" -> "2007", "hep-th/9901001" -> "1999"; empty when `id` is not one.
+std::string YearFromArxivId(std::string_view id);
+
+}  // namespace citex

@@ -1,0 +1,23 @@
+// UTF-8 checking shared by readers and writers: every writer emits valid
+// UTF-8 whatever the input held, replacing each invalid byte with U+FFFD.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace citex {
+
+// Length of the valid UTF-8 sequence starting at s[i] (1-4), or 0 when the
+// byte there does not start one (stray continuation, overlong form,
+// surrogate, beyond U+10FFFF, truncated). REQUIRES: i < s.size().
+size_t Utf8SequenceLength(std::string_view s, size_t i);
+
+// True when all of `s` is valid UTF-8.
+bool IsValidUtf8(std::string_view s);
+
+// Appends `s` to `out`, each byte that starts no valid sequence replaced by
+// U+FFFD. Valid input is copied unchanged.
+void AppendValidUtf8(std::string& out, std::string_view s);
+
+}  // namespace citex

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs the Debian 12 packages citex needs (only those missing), then
+# configures and builds citex into build/. Run as root, or with sudo present.
+set -eu
+cd "$(dirname "$0")/.."
+
+# Build: compiler, CMake and the libraries citex links.
+# Tests: the real consumers of what citex writes (biber and bibtex read the
+# BibTeX, cmark renders the Markdown, python3 reads CSV and JSON), GNU
+# parallel for the sharding test, clang's runtime for the fuzz targets.
+packages="g++ cmake make pkg-config libre2-dev libfmt-dev libsimdjson-dev nlohmann-json3-dev
+  libgtest-dev libcli11-dev libbenchmark-dev python3 cmark biber texlive-binaries
+  texlive-base parallel ripgrep clang libclang-rt-14-dev"
+
+missing=""
+for package in $packages; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  case "$status" in
+    *"install ok installed"*) ;;
+    *) missing="$missing $package" ;;
+  esac
+done
+if [ -n "$missing" ]; then
+  echo "citex: installing$missing" >&2
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$(nproc)"
