@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "extractor/extract.h"
@@ -9,10 +11,16 @@
 namespace citex {
 namespace {
 
-// A batch closes at whichever comes first; both keep memory flat and the
-// threads busy without holding output back for long.
-constexpr size_t kBatchPapers = 1024;
-constexpr size_t kBatchBytes = 8 << 20;
+// A batch closes at whichever comes first. Small enough that every thread
+// holds one with memory flat; large enough that locking is rare.
+constexpr size_t kBatchPapers = 256;
+constexpr size_t kBatchBytes = 1 << 20;
+
+struct Batch {
+  std::vector<Paper> papers;
+  std::vector<char> has_findings;  // citex input: already extracted
+  size_t sequence = 0;
+};
 
 }  // namespace
 
@@ -25,21 +33,6 @@ Pipeline::Pipeline(const PipelineOptions& options, std::function<bool(const Pape
   };
 }
 
-void Pipeline::ExtractBatch(std::vector<Paper>& batch, const std::vector<char>& has_findings) {
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < batch.size(); i = next++) {
-      if (!has_findings[i]) Extract(batch[i]);
-    }
-  };
-  const size_t helpers = std::min(options_.threads, batch.size()) - 1;
-  std::vector<std::thread> threads;
-  threads.reserve(helpers);
-  for (size_t t = 0; t < helpers; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
-}
-
 void Pipeline::Keep(Paper& paper) const {
   if (options_.only.empty()) return;
   const auto unwanted = [this](const auto& item) { return !options_.only.count(ToString(item.kind)); };
@@ -49,52 +42,85 @@ void Pipeline::Keep(Paper& paper) const {
                         paper.citations.end());
 }
 
-bool Pipeline::Finish(std::vector<Paper>& batch) {
-  for (Paper& paper : batch) {
-    Keep(paper);
-    keys_.Assign(paper);
-    stats_.findings += paper.links.size() + paper.citations.size();
-    if (!deliver_(paper)) return false;
-  }
-  batch.clear();
-  return true;
-}
-
+// Every thread runs the whole loop: take the next batch from the reader
+// (in turn), extract it (in parallel with the others), hand it to the
+// writer (in input order). Only reading and writing are serialized.
 bool Pipeline::RunFile(const std::string& path) {
-  bool stop = false;
+  std::atomic<bool> stop{false};
   const ErrorSink errors = [&](const InputError& error) {
     errors_(error);
     if (options_.strict && !error.warning) stop = true;
   };
   std::unique_ptr<PaperReader> reader = OpenPaperReader(path, options_.reader, errors);
   if (!reader) return !stop;
-  std::vector<Paper> batch;
-  std::vector<char> has_findings;
-  size_t batch_bytes = 0;
-  bool more = true;
-  while (more && !stop) {
-    batch.emplace_back();
-    more = reader->Next(batch.back());
-    if (!more || stop) {
-      batch.pop_back();
-    } else {
-      batch.back().index = stats_.papers++;
-      batch_bytes += batch.back().abstract.size();
-      has_findings.push_back(reader->HasFindings());
+
+  std::mutex read_mutex;
+  bool exhausted = false;
+  size_t next_sequence = 0;
+  std::mutex write_mutex;
+  std::condition_variable turn;
+  size_t next_to_write = 0;
+  bool output_failed = false;
+
+  const auto read_batch = [&](Batch& batch) {
+    std::lock_guard<std::mutex> lock(read_mutex);
+    batch.papers.clear();
+    batch.has_findings.clear();
+    if (exhausted) return false;
+    size_t bytes = 0;
+    while (batch.papers.size() < kBatchPapers && bytes < kBatchBytes) {
+      batch.papers.emplace_back();
+      if (stop || !reader->Next(batch.papers.back()) || stop) {
+        batch.papers.pop_back();
+        exhausted = true;
+        break;
+      }
+      batch.papers.back().index = stats_.papers++;
+      bytes += batch.papers.back().abstract.size();
+      batch.has_findings.push_back(reader->HasFindings());
+      if (reader->Starved()) break;  // slow input: let what we have out now
     }
-    if (!batch.empty() && (!more || stop || batch.size() >= kBatchPapers ||
-                           batch_bytes >= kBatchBytes || reader->Starved())) {
-      ExtractBatch(batch, has_findings);
-      has_findings.clear();
-      batch_bytes = 0;
-      if (!Finish(batch)) return false;
+    batch.sequence = next_sequence++;
+    return true;
+  };
+
+  const auto write_batch = [&](Batch& batch) {
+    std::unique_lock<std::mutex> lock(write_mutex);
+    turn.wait(lock, [&] { return next_to_write == batch.sequence; });
+    for (Paper& paper : batch.papers) {
+      if (output_failed) break;
+      Keep(paper);
+      keys_.Assign(paper);
+      stats_.findings += paper.links.size() + paper.citations.size();
+      output_failed = !deliver_(paper);
+    }
+    {
+      std::lock_guard<std::mutex> read_lock(read_mutex);
       stats_.bytes = bytes_before_file_ + reader->BytesRead();
-      if (on_batch_) on_batch_(stats_, reader->BytesRead());
     }
-  }
+    if (on_batch_ && !output_failed) on_batch_(stats_, reader->BytesRead());
+    if (output_failed) stop = true;
+    ++next_to_write;
+    turn.notify_all();
+  };
+
+  const auto work = [&] {
+    Batch batch;
+    while (read_batch(batch)) {
+      for (size_t i = 0; i < batch.papers.size(); ++i) {
+        if (!batch.has_findings[i]) Extract(batch.papers[i]);
+      }
+      write_batch(batch);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < std::max<size_t>(options_.threads, 1); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+
   bytes_before_file_ += reader->BytesRead();
   stats_.bytes = bytes_before_file_;
-  return !stop;
+  return !stop && !output_failed;
 }
 
 }  // namespace citex

@@ -1,6 +1,8 @@
 // The run loop: read papers in bounded batches, extract them on N threads,
-// hand them to a writer in input order. Memory is bounded by the batch,
+// hand them to a writer in input order. Memory is bounded by N batches,
 // whatever the input size; output is byte-identical for every thread count.
+// `deliver`, the error sink and the batch callback are called from worker
+// threads, one call at a time.
 #pragma once
 
 #include <cstddef>
@@ -49,8 +51,6 @@ class Pipeline {
   const RunStats& stats() const { return stats_; }
 
  private:
-  void ExtractBatch(std::vector<Paper>& batch, const std::vector<char>& has_findings);
-  bool Finish(std::vector<Paper>& batch);
   void Keep(Paper& paper) const;
 
   PipelineOptions options_;

@@ -1,0 +1,138 @@
+// The command line as scripts see it: exit codes, messages, streams, files.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/support.h"
+
+namespace citex {
+namespace {
+
+using testing::ReadFile;
+using testing::RunCitex;
+using testing::TempDir;
+using testing::WriteFile;
+
+constexpr char kWithLink[] =
+    "{\"id\":\"1\",\"title\":\"A\",\"abstract\":\"Code: https://github.com/a/b.\"}\n";
+constexpr char kWithoutLink[] = "{\"id\":\"2\",\"title\":\"B\",\"abstract\":\"Nothing here.\"}\n";
+
+TEST(Cli, ExitStatusZeroWhenFoundOneWhenNot) {
+  EXPECT_EQ(RunCitex("-f jsonl -", kWithLink).status, 0);
+  EXPECT_EQ(RunCitex("-f jsonl", kWithoutLink).status, 1);
+  EXPECT_EQ(RunCitex("-f jsonl", "").status, 1);
+}
+
+TEST(Cli, BadRecordIsReportedWithFileAndLineOthersStillWritten) {
+  TempDir dir;
+  WriteFile(dir.File("in.jsonl"), std::string(kWithLink) + "{broken\n" + kWithoutLink);
+  const testing::Run run = RunCitex("-f jsonl " + dir.File("in.jsonl"));
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err.substr(0, run.err.find(": invalid JSON")), dir.File("in.jsonl") + ":2");
+  std::istringstream lines(run.out);
+  std::string line;
+  std::vector<std::string> ids;
+  while (std::getline(lines, line)) ids.push_back(nlohmann::json::parse(line)["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"1", "2"}));
+}
+
+TEST(Cli, StrictStopsAtTheFirstBadRecord) {
+  const testing::Run run =
+      RunCitex("--strict -f jsonl", std::string(kWithLink) + "{broken\n" + kWithoutLink);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
+  EXPECT_NE(run.err.find("-:2: invalid JSON"), std::string::npos) << run.err;
+}
+
+TEST(Cli, MissingFileIsAnErrorOtherFilesStillRead) {
+  TempDir dir;
+  WriteFile(dir.File("ok.jsonl"), kWithLink);
+  const testing::Run run =
+      RunCitex("-f jsonl " + dir.File("missing.txt") + " " + dir.File("ok.jsonl"));
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err, dir.File("missing.txt") + ": No such file or directory\n");
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunCitex("--format yaml").status, 2);
+  EXPECT_EQ(RunCitex("--input xml").status, 2);
+  EXPECT_EQ(RunCitex("--only gitlab").status, 2);
+  EXPECT_EQ(RunCitex("--no-such-flag").status, 2);
+  EXPECT_EQ(RunCitex("--only gitlab").err, "citex: unknown kind \"gitlab\" in --only\n");
+}
+
+TEST(Cli, HelpShowsExamplesAndVersionWorks) {
+  const testing::Run help = RunCitex("--help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("Examples:"), std::string::npos);
+  const testing::Run version = RunCitex("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_EQ(version.out.rfind("citex ", 0), 0u);
+}
+
+TEST(Cli, OutputFileIsWrittenWholeAndNeverAnInput) {
+  TempDir dir;
+  WriteFile(dir.File("in.jsonl"), kWithLink);
+  testing::Run run = RunCitex("-f jsonl -o " + dir.File("out.jsonl") + " " + dir.File("in.jsonl"));
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out, "");
+  const std::string written = ReadFile(dir.File("out.jsonl"));
+  EXPECT_EQ(nlohmann::json::parse(written)["links"][0]["name"], "a/b");
+  // Only the input and the output are left: the temporary file was renamed.
+  EXPECT_EQ(std::system(("test $(ls '" + dir.path() + "' | wc -l) -eq 2").c_str()), 0);
+  run = RunCitex("-f jsonl -o " + dir.File("in.jsonl") + " " + dir.File("in.jsonl"));
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("refusing to overwrite an input file"), std::string::npos);
+  EXPECT_EQ(ReadFile(dir.File("in.jsonl")), kWithLink);
+}
+
+TEST(Cli, FullDiskIsAnError) {
+  const testing::Run run = RunCitex("-f jsonl -o /dev/full", kWithLink);
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("No space left on device"), std::string::npos) << run.err;
+}
+
+TEST(Cli, ClosedPipeEndsQuietly) {
+  TempDir dir;
+  std::string many;
+  for (int i = 0; i < 200000; ++i) many += kWithLink;
+  WriteFile(dir.File("many.jsonl"), many);
+  const std::string command = std::string("'") + CITEX_BINARY + "' -f jsonl " +
+                              dir.File("many.jsonl") + " 2>" + dir.File("err") + " | head -1 > " +
+                              dir.File("out");
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(ReadFile(dir.File("err")), "");
+  const std::string out = ReadFile(dir.File("out"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+}
+
+TEST(Cli, OnlyKeepsTheNamedKinds) {
+  const testing::Run run = RunCitex("-f jsonl --only doi", kWithLink);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(nlohmann::json::parse(run.out)["links"].size(), 0u);
+}
+
+TEST(Cli, ThreadCountDoesNotChangeTheOutput) {
+  const std::string sample = "samples/daily-papers.txt samples/arxiv-snapshot.jsonl";
+  const testing::Run one = RunCitex("-j 1 -f jsonl " + sample);
+  const testing::Run two = RunCitex("-j 2 -f jsonl " + sample);
+  const testing::Run eight = RunCitex("-j 8 -f jsonl " + sample);
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, eight.out);
+  EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 71 + 20);
+}
+
+TEST(Cli, ReadsItsOwnOutputBack) {
+  const testing::Run first = RunCitex("-f jsonl samples/daily-papers.txt");
+  TempDir dir;
+  WriteFile(dir.File("found.jsonl"), first.out);
+  const testing::Run again = RunCitex("-i citex -f jsonl " + dir.File("found.jsonl"));
+  EXPECT_EQ(again.status, first.status);
+  EXPECT_EQ(again.out, first.out);
+  const testing::Run from_json_doc = RunCitex("-f json samples/daily-papers.txt");
+  WriteFile(dir.File("found.json"), from_json_doc.out);
+  EXPECT_EQ(RunCitex("-f jsonl " + dir.File("found.json")).out, first.out);
+}
+
+}  // namespace
+}  // namespace citex

@@ -1,0 +1,17 @@
+// Extracts from one abstract with the installed library and prints JSON Lines.
+#include <extractor/extract.h>
+#include <formats/writer.h>
+
+#include <cstdio>
+
+int main() {
+  citex::Paper paper;
+  paper.title = "Consumer";
+  paper.abstract = "Code is available at https://github.com/a/b.";
+  citex::Extract(paper);
+  std::string out;
+  auto writer = citex::MakeWriter(citex::Format::kJsonl);
+  writer->Write(paper, out);
+  std::fputs(out.c_str(), stdout);
+  return paper.links.size() == 1 ? 0 : 1;
+}
