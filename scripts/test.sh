@@ -1,6 +1,34 @@
 #!/bin/sh
 # Runs every test: the unit, golden and command-line tests on the release
-# build. Expects scripts/bootstrap.sh to have built build/.
+# build; then, in a clang build under AddressSanitizer and UBSan, the unit
+# tests again and each libFuzzer target for CITEX_FUZZ_SECONDS (default 60)
+# seeded from samples/ and tests/fuzz/regressions/. Expects
+# scripts/bootstrap.sh to have built build/.
 set -eu
 cd "$(dirname "$0")/.."
-ctest --test-dir build --output-on-failure -j "$(nproc)"
+seconds=${CITEX_FUZZ_SECONDS:-60}
+jobs=$(nproc)
+
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCITEX_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build-fuzz --output-on-failure -j "$jobs"
+
+for fuzzer in build-fuzz/tests/fuzz/fuzz_*; do
+  name=$(basename "$fuzzer")
+  corpus=build-fuzz/corpus/$name
+  mkdir -p "$corpus"
+  cp samples/*.txt samples/*.jsonl samples/*.json "$corpus"/ 2>/dev/null || true
+  if [ -d "tests/fuzz/regressions/$name" ]; then cp tests/fuzz/regressions/"$name"/* "$corpus"/; fi
+  echo "fuzzing $name for ${seconds}s"
+  "$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix=build-fuzz/ "$corpus" 2>&1 | grep -E "^stat::number_of_executed_units|^Done|ERROR|SUMMARY" || true
+  # libFuzzer leaves a crash-*/timeout-*/oom-* file when it finds something.
+  if ls build-fuzz/crash-* build-fuzz/timeout-* build-fuzz/oom-* >/dev/null 2>&1; then
+    echo "fuzzer $name found a failure: see build-fuzz/" >&2
+    exit 1
+  fi
+done
