@@ -29,6 +29,20 @@ size_t Utf8SequenceLength(std::string_view s, size_t i) {
   return length;
 }
 
+char32_t DecodeUtf8(std::string_view s, size_t i, size_t* length) {
+  const size_t n = Utf8SequenceLength(s, i);
+  if (n == 0) {
+    *length = 1;
+    return kInvalidCodePoint;
+  }
+  *length = n;
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  char32_t cp = byte(0) & kLeadMask[n];
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(k) & 0x3F);
+  return cp;
+}
+
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

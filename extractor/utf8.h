@@ -13,6 +13,15 @@ namespace citex {
 // surrogate, beyond U+10FFFF, truncated). REQUIRES: i < s.size().
 size_t Utf8SequenceLength(std::string_view s, size_t i);
 
+// What DecodeUtf8 returns for a byte that starts no valid sequence.
+constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
+
+// Decodes the character at s[i] and sets *length to its byte length; for a
+// byte that starts no valid sequence returns kInvalidCodePoint with
+// *length = 1, so a caller walking the text looks at every byte.
+// REQUIRES: i < s.size().
+char32_t DecodeUtf8(std::string_view s, size_t i, size_t* length);
+
 // True when all of `s` is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
 
