@@ -60,10 +60,13 @@ std::vector<Paragraph> SplitParagraphs(std::string_view text) {
   size_t line_number = 1;
   bool open = false;
   while (line_start < text.size()) {
-    size_t line_end = text.find('\n', line_start);
+    // Lines end in "\n", "\r\n" or a lone "\r" (old Mac files).
+    size_t line_end = text.find_first_of("\r\n", line_start);
     if (line_end == std::string_view::npos) line_end = text.size();
-    std::string_view line = text.substr(line_start, line_end - line_start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    const std::string_view line = text.substr(line_start, line_end - line_start);
+    if (line_end + 1 < text.size() && text[line_end] == '\r' && text[line_end + 1] == '\n') {
+      ++line_end;
+    }
     if (IsBlank(line)) {
       open = false;
     } else if (open) {
