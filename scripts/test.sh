@@ -21,10 +21,10 @@ for fuzzer in build-fuzz/tests/fuzz/fuzz_*; do
   name=$(basename "$fuzzer")
   corpus=build-fuzz/corpus/$name
   mkdir -p "$corpus"
-  cp samples/*.txt samples/*.jsonl samples/*.json "$corpus"/ 2>/dev/null || true
+  python3 tests/fuzz/make_seeds.py "$name" "$corpus"
   if [ -d "tests/fuzz/regressions/$name" ]; then cp tests/fuzz/regressions/"$name"/* "$corpus"/; fi
   echo "fuzzing $name for ${seconds}s"
-  "$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  "$fuzzer" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix=build-fuzz/ "$corpus" 2>&1 | grep -E "^stat::number_of_executed_units|^Done|ERROR|SUMMARY" || true
   # libFuzzer leaves a crash-*/timeout-*/oom-* file when it finds something.
   if ls build-fuzz/crash-* build-fuzz/timeout-* build-fuzz/oom-* >/dev/null 2>&1; then
