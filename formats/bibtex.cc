@@ -1,0 +1,301 @@
+// --format bibtex: one @misc entry per paper, then one stub per distinct
+// cited work for a person to complete. See docs/formats.md.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extractor/bibkeys.h"
+#include "extractor/text.h"
+#include "formats/bibtex_text.h"
+#include "formats/resources.h"
+#include "formats/writer.h"
+
+namespace citex {
+namespace {
+
+// How many citing papers a stub's note names before "and N more".
+constexpr size_t kMaxCitedIn = 3;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The leading four digits of "2023" or "2023b": biber takes only an integer
+// year (the suffix only orders one paper's reference list, and stays in the key).
+std::string_view FourDigitYear(std::string_view year) {
+  if (year.size() < 4 || !IsDigit(year[0]) || !IsDigit(year[1]) || !IsDigit(year[2]) ||
+      !IsDigit(year[3]) || (year.size() > 4 && IsDigit(year[4]))) {
+    return {};
+  }
+  return year.substr(0, 4);
+}
+
+// "2310.13961", "2310.13961v2", "hep-th/9901001": ids arXiv resolves.
+bool IsArxivId(std::string_view id) { return !YearFromArxivId(id).empty(); }
+
+// Institutions ("ATLAS Collaboration") and names holding the word "and"
+// (which bibtex takes as the next author) are braced whole, so bibtex keeps
+// them as one name.
+bool IsInstitution(std::string_view name) {
+  static constexpr std::string_view kWords[] = {"Collaboration", "Consortium", "Team", "Group",
+                                                "Project"};
+  for (std::string_view word : kWords) {
+    if (name.find(word) != std::string_view::npos) return true;
+  }
+  for (size_t i = 0; i + 3 <= name.size(); ++i) {
+    const bool starts = i == 0 || name[i - 1] == ' ' || name[i - 1] == '\t';
+    const bool ends = i + 3 == name.size() || name[i + 3] == ' ' || name[i + 3] == '\t';
+    if (starts && ends && (name[i] | 0x20) == 'a' && (name[i + 1] | 0x20) == 'n' &&
+        (name[i + 2] | 0x20) == 'd') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Name parts are tokens to bibtex, split at spaces, "~" and "-": a part such
+// as "-", "x-" or "\#" would leave an empty token, which bibtex and biber
+// report. Anything beyond letters, digits, spaces, ".", "'" and inner hyphens
+// is braced, which makes the part one token.
+bool NeedsBraces(std::string_view part) {
+  if (part.empty()) return false;
+  if (part.front() == '-' || part.back() == '-') return true;
+  for (char c : part) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool plain = byte >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                       (c >= '0' && c <= '9') || c == ' ' || c == '.' || c == '\'' || c == '-';
+    if (!plain) return true;
+  }
+  return part.find("--") != std::string_view::npos;
+}
+
+class BibtexWriter : public Writer {
+ public:
+  explicit BibtexWriter(const WriterOptions& options) : accents_(options.bibtex_latex_accents) {}
+
+  // Paper entries wait for End(): their keys are chosen after every cited
+  // work has its key, so that the keys of cited works match the JSON.
+  void Write(const Paper& paper, std::string& out) override {
+    (void)out;
+    Paper entry = paper;
+    entry.abstract.clear();
+    keys_.Assign(entry);
+    for (const Citation& citation : entry.citations) Remember(entry, citation, citation.key);
+    entry.citations.clear();
+    papers_.push_back(std::move(entry));
+  }
+
+  void End(std::string& out) override {
+    for (const Paper& paper : papers_) WritePaper(paper, keys_.PaperKey(paper), out);
+    for (const Stub& stub : stubs_) WriteStub(stub, out);
+  }
+
+ private:
+  struct Stub {
+    std::string key;
+    Citation citation;  // the first citation of the work
+    std::vector<std::string> cited_in;
+    size_t more = 0;
+  };
+
+  void Open(std::string_view key, std::string& out) {
+    if (wrote_) out.push_back('\n');  // a blank line between entries
+    wrote_ = true;
+    fmt::format_to(std::back_inserter(out), "@misc{{{},\n", key);
+  }
+
+  // Opens a field; the caller appends the value and closes it with Close.
+  static void Field(std::string_view name, std::string& out) {
+    fmt::format_to(std::back_inserter(out), "  {} = {{", name);
+  }
+  static void Close(std::string& out) { out.append("},\n"); }
+
+  void Text(std::string_view name, std::string_view value, std::string& out) const {
+    Field(name, out);
+    AppendBibtexText(value, accents_, out);
+    Close(out);
+  }
+  static void Verbatim(std::string_view name, std::string_view value, std::string& out) {
+    Field(name, out);
+    AppendBibtexVerbatim(value, out);
+    Close(out);
+  }
+
+  std::string Escaped(std::string_view text) const {
+    std::string out;
+    AppendBibtexText(text, accents_, out);
+    return out;
+  }
+
+  // One name part, escaped, braced when bibtex would split it oddly.
+  std::string Part(std::string_view raw) const {
+    std::string escaped = Escaped(raw);
+    if (escaped.empty() || !NeedsBraces(raw)) return escaped;
+    return "{" + escaped + "}";
+  }
+
+  // A name as bibtex reads it ("von Last, Jr, First"), or "" when nothing
+  // printable is left of it. Input such as ", Jr." or a lone control
+  // character must not leave an empty last name: biber crashes on it.
+  std::string PersonName(std::string_view full_name) const {
+    const std::string whole = Escaped(full_name);
+    if (whole.empty()) return "";
+    const NameParts parts = SplitName(full_name);
+    const std::string last = Part(parts.last);
+    if (IsInstitution(full_name) || last.empty()) return "{" + whole + "}";
+    std::string name;
+    if (const std::string von = Part(parts.von); !von.empty()) name = von + " ";
+    name += last;
+    if (const std::string jr = Part(parts.jr); !jr.empty()) name += ", " + jr;
+    // A third comma is an error to bibtex and biber, braced or not.
+    std::string first(parts.first);
+    std::replace(first.begin(), first.end(), ',', ' ');
+    if (const std::string part = Part(first); !part.empty()) name += ", " + part;
+    return name;
+  }
+
+  // Appends the author field when any name is left; returns whether it did.
+  bool Authors(const std::vector<std::string>& names, bool surnames_only, bool et_al,
+               std::string& out) const {
+    std::vector<std::string> written;
+    for (const std::string& name : names) {
+      // A surname as written ("de Vries") is all last name.
+      std::string bib = surnames_only ? Escaped(name) : PersonName(name);
+      if (bib.empty()) continue;
+      if (surnames_only && (name.find_first_of(" ,") != std::string::npos || NeedsBraces(name) ||
+                            IsInstitution(name))) {
+        bib = "{" + bib + "}";
+      }
+      written.push_back(std::move(bib));
+    }
+    if (written.empty()) return false;
+    Field("author", out);
+    for (size_t i = 0; i < written.size(); ++i) {
+      if (i > 0) out.append(" and ");
+      out.append(written[i]);
+    }
+    if (et_al) out.append(" and others");
+    Close(out);
+    return true;
+  }
+
+  // Without an author classic bibtex cannot sort an entry and warns; the
+  // `key` field is what it sorts by then.
+  void SortKey(std::string_view key, std::string& out) const { Text("key", key, out); }
+
+  void WritePaper(const Paper& paper, const std::string& key, std::string& out) {
+    Open(key, out);
+    const bool has_authors = Authors(paper.authors, false, false, out);
+    std::string title;
+    AppendBibtexTitle(paper.title, accents_, title);
+    if (!title.empty()) {
+      Field("title", out);
+      out.append(title);
+      Close(out);
+    }
+    const std::string_view year = FourDigitYear(paper.year);
+    if (!year.empty()) Verbatim("year", year, out);
+    if (IsArxivId(paper.id)) {
+      Verbatim("eprint", paper.id, out);
+      Verbatim("archivePrefix", "arXiv", out);
+      const std::string_view primary =
+          std::string_view(paper.categories).substr(0, paper.categories.find(' '));
+      if (!primary.empty()) Text("primaryClass", primary, out);
+    }
+    if (!paper.doi.empty()) Verbatim("doi", paper.doi, out);
+    const std::vector<const Link*> resources = OwnResources(paper);
+    const Link* best = BestResource(resources);
+    if (best != nullptr) Verbatim("url", best->url, out);
+    std::string note;
+    // With no author, title or year bibtex would find the entry empty; where
+    // the paper was read is a fact that tells a person where to look.
+    if (!has_authors && title.empty() && year.empty()) {
+      note = fmt::format("From {}:{}", paper.source.path, paper.source.line);
+    }
+    bool first_resource = true;
+    for (const Link* link : resources) {
+      if (link == best) continue;
+      if (!note.empty()) note.append("; ");
+      std::string label = ResourceLabel(*link);
+      if (first_resource) label[0] = static_cast<char>(label[0] - 'a' + 'A');  // lower-case ASCII
+      first_resource = false;
+      fmt::format_to(std::back_inserter(note), "{}: {}{}", label, link->url,
+                     link->status == Status::kComingSoon ? " (coming soon)" : "");
+    }
+    if (!note.empty()) Text("note", note, out);
+    if (!has_authors) SortKey(key, out);
+    out.append("}\n");
+  }
+
+  // "2310.13961 (Ensemble-Instruct: ...)", or whichever of the two is known,
+  // or where the paper was read.
+  static std::string Where(const Paper& paper) {
+    if (!paper.id.empty() && !paper.title.empty()) {
+      return fmt::format("{} ({})", paper.id, paper.title);
+    }
+    if (!paper.id.empty()) return paper.id;
+    if (!paper.title.empty()) return paper.title;
+    return fmt::format("{}:{}", paper.source.path, paper.source.line);
+  }
+
+  void Remember(const Paper& paper, const Citation& citation, const std::string& key) {
+    const auto [it, inserted] = stub_index_.emplace(key, stubs_.size());
+    if (inserted) stubs_.push_back(Stub{key, citation, {}, 0});
+    Stub& stub = stubs_[it->second];
+    std::string where = Where(paper);
+    for (const std::string& w : stub.cited_in) {
+      if (w == where) return;  // cited twice by one paper
+    }
+    if (stub.cited_in.size() < kMaxCitedIn) {
+      stub.cited_in.push_back(std::move(where));
+    } else {
+      ++stub.more;
+    }
+  }
+
+  void WriteStub(const Stub& stub, std::string& out) {
+    const Citation& c = stub.citation;
+    Open(stub.key, out);
+    const bool has_authors = Authors(c.authors, true, c.et_al, out);
+    // A label names the work as its authors wrote it: keep its case whole.
+    if (const std::string label = Escaped(c.label.value_or("")); !label.empty()) {
+      Field("title", out);
+      out.append("{" + label + "}");
+      Close(out);
+    }
+    if (const std::string_view year = FourDigitYear(c.year); !year.empty()) {
+      Verbatim("year", year, out);
+    }
+    if (c.kind == CitationKind::kArxiv && !c.id.empty()) {
+      Verbatim("eprint", c.id, out);
+      Verbatim("archivePrefix", "arXiv", out);
+    }
+    if (c.kind == CitationKind::kDoi && !c.id.empty()) Verbatim("doi", c.id, out);
+    std::string note = fmt::format("Cited as ``{}'' in ", c.text);
+    for (size_t i = 0; i < stub.cited_in.size(); ++i) {
+      if (i > 0) note.append("; ");
+      note.append(stub.cited_in[i]);
+    }
+    if (stub.more > 0) fmt::format_to(std::back_inserter(note), " and {} more", stub.more);
+    Text("note", note, out);
+    if (!has_authors) SortKey(stub.key, out);
+    out.append("}\n");
+  }
+
+  bool accents_;
+  bool wrote_ = false;
+  BibKeys keys_;
+  std::vector<Paper> papers_;  // without abstracts and citations
+  std::vector<Stub> stubs_;    // in first-cited order
+  std::unordered_map<std::string, size_t> stub_index_;
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> MakeBibtexWriter(const WriterOptions& options) {
+  return std::make_unique<BibtexWriter>(options);
+}
+
+}  // namespace citex

@@ -1,0 +1,129 @@
+// --format markdown: a list of the code, models, data and pages papers
+// release, one bullet per paper, to paste into a README. See docs/formats.md.
+#include <string_view>
+#include <vector>
+
+#include "extractor/text.h"
+#include "extractor/utf8.h"
+#include "formats/resources.h"
+#include "formats/writer.h"
+
+namespace citex {
+namespace {
+
+// Appends text so that CommonMark shows it literally, on one line: inline
+// specials are backslash-escaped, whitespace runs become one space, and a
+// line-start marker ("# ", "> ", "- ", "1. ") is escaped so the text cannot
+// turn the bullet into a heading, a quote or a nested list.
+void AppendMarkdownText(std::string_view text, std::string& out) {
+  std::string valid;
+  AppendValidUtf8(valid, text);
+  std::string line;
+  bool space = false;
+  for (char c : valid) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !line.empty();
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) continue;
+    if (space) line.push_back(' ');
+    space = false;
+    line.push_back(c);
+  }
+  static constexpr std::string_view kInline = "\\`*_[]<>|~&$";
+  static constexpr std::string_view kLineStart = "#+-=>";
+  const size_t digits = line.find_first_not_of("0123456789");
+  const size_t ordered_marker =
+      digits != std::string::npos && digits > 0 && (line[digits] == '.' || line[digits] == ')')
+          ? digits
+          : std::string::npos;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (kInline.find(c) != std::string_view::npos ||
+        (i == 0 && kLineStart.find(c) != std::string_view::npos) || i == ordered_marker) {
+      out.push_back('\\');
+    }
+    out.push_back(c);
+  }
+}
+
+// A link destination as written in a README: "(https://...)". Characters
+// that would end it early or break the line are percent-encoded, and so are
+// parentheses when they do not pair up.
+void AppendDestination(std::string_view url, std::string& out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string valid;
+  AppendValidUtf8(valid, url);
+  int depth = 0;
+  bool balanced = true;
+  for (char c : valid) {
+    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    balanced = balanced && depth >= 0;
+  }
+  balanced = balanced && depth == 0;
+  for (char c : valid) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte == 0x7F || c == '<' || c == '>' || c == '\\' ||
+        (!balanced && (c == '(' || c == ')'))) {
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
+    } else {
+      out.push_back(c);
+    }
+  }
+}
+
+class MarkdownWriter : public Writer {
+ public:
+  void Write(const Paper& paper, std::string& out) override {
+    const std::vector<const Link*> resources = OwnResources(paper);
+    if (resources.empty()) return;
+    out.append("- ");
+    // A title of nothing printable falls back to the id: a bullet needs text.
+    std::string title;
+    AppendMarkdownText(paper.title, title);
+    if (title.empty()) AppendMarkdownText(paper.id, title);
+    if (title.empty()) title = "(untitled)";
+    // Hub paper ids are arXiv ids too.
+    if (!YearFromArxivId(paper.id).empty()) {
+      out.append("[" + title + "](");
+      AppendDestination("https://arxiv.org/abs/" + paper.id, out);
+      out.push_back(')');
+    } else {
+      out.append(title);
+    }
+    out.append(" —");
+    for (size_t i = 0; i < resources.size(); ++i) {
+      const Link& link = *resources[i];
+      out.append(i == 0 ? " [" : ", [");
+      const std::string_view label = ResourceLabel(link);
+      out.append(label);
+      // Several models or repos: name them so a reader can tell them apart.
+      if (!link.name.empty() && SharesLabel(resources, link)) {
+        out.append(": ");
+        AppendMarkdownText(link.name, out);
+      }
+      out.append("](");
+      AppendDestination(link.url, out);
+      out.push_back(')');
+      if (link.status == Status::kComingSoon) out.append(" (coming soon)");
+    }
+    out.push_back('\n');
+  }
+
+ private:
+  static bool SharesLabel(const std::vector<const Link*>& resources, const Link& link) {
+    const std::string_view label = ResourceLabel(link);
+    for (const Link* other : resources) {
+      if (other != &link && ResourceLabel(*other) == label) return true;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Writer> MakeMarkdownWriter() { return std::make_unique<MarkdownWriter>(); }
+
+}  // namespace citex
