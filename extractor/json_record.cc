@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "extractor/latin.h"
 #include "extractor/text.h"
 #include "extractor/utf8.h"
 
@@ -219,14 +220,20 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         if (v.type() == json_type::number) paper.id = std::string(std::string_view(v.raw_json_token()));
         else paper.id = CollapseWhitespace(String(v, path.c_str()));
         break;
-      case Slot::kTitle: paper.title = CollapseWhitespace(String(v, path.c_str())); break;
+      // arXiv writes accents as LaTeX ("Bal\\'azs"); people want the letters.
+      case Slot::kTitle:
+        paper.title = latin::DecodeLatexAccents(CollapseWhitespace(String(v, path.c_str())));
+        break;
       case Slot::kText:
         if (v.type() != json_type::null) {
           paper.abstract = String(v, path.c_str());
           found.has_text = true;
         }
         break;
-      case Slot::kAuthors: paper.authors = Authors(v); break;
+      case Slot::kAuthors:
+        paper.authors = Authors(v);
+        for (std::string& author : paper.authors) author = latin::DecodeLatexAccents(author);
+        break;
       case Slot::kDoi: paper.doi = String(v, path.c_str()); break;
       case Slot::kCategories: paper.categories = String(v, path.c_str()); break;
       case Slot::kPublished: found.published = String(v, path.c_str()); break;

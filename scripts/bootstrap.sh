@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 # Build: compiler, CMake and the libraries citex links.
 # Tests: the real consumers of what citex writes (biber and bibtex read the
 # BibTeX, cmark renders the Markdown, python3 reads CSV and JSON), GNU
-# parallel for the sharding test, clang's runtime for the fuzz targets.
+# parallel for the sharding test, sqlite3 as a second CSV reader,
+# pdflatex to typeset the --latex-accents output, clang's runtime for the fuzz targets.
 packages="g++ cmake make pkg-config libre2-dev libfmt-dev libsimdjson-dev nlohmann-json3-dev
   libgtest-dev libcli11-dev libbenchmark-dev python3 cmark biber texlive-binaries
-  texlive-base parallel ripgrep clang libclang-rt-14-dev"
+  texlive-base texlive-latex-base sqlite3 parallel ripgrep clang libclang-rt-14-dev"
 
 missing=""
 for package in $packages; do

@@ -106,7 +106,7 @@ TEST(JsonLinesReader, ArxivSnapshotRecords) {
   EXPECT_EQ(p.id, "0704.0001");
   EXPECT_EQ(p.title, "Calculation of prompt diphoton production");
   EXPECT_EQ(p.abstract, "  A fully differential\ncalculation.\n");  // as given: spans stay true
-  EXPECT_EQ(p.authors, (std::vector<std::string>{"C. Bal\\'azs", "E. L. Berger", "C.-P. Yuan"}));
+  EXPECT_EQ(p.authors, (std::vector<std::string>{"C. Bal\xC3\xA1zs", "E. L. Berger", "C.-P. Yuan"}));
   EXPECT_EQ(p.doi, "10.1103/PhysRevD.76.013009");
   EXPECT_EQ(p.categories, "hep-ph");
   EXPECT_EQ(p.year, "2007");
