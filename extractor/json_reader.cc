@@ -11,28 +11,18 @@ namespace {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-class JsonReader : public PaperReader {
+class JsonReader : public JsonRecordReader {
  public:
-  JsonReader(std::unique_ptr<ByteSource> source, std::string path, const ReaderOptions& options,
-             ErrorSink errors)
-      : source_(std::move(source)),
-        path_(std::move(path)),
-        max_record_bytes_(options.max_record_bytes),
-        errors_(std::move(errors)),
-        decoder_(options) {}
+  using JsonRecordReader::JsonRecordReader;
 
   bool Next(Paper& paper) override {
     std::string_view element;
     size_t line = 0;
     while (NextElement(element, line)) {
-      if (decoder_.DecodeAt(element, path_, line, errors_, paper, &has_findings_)) return true;
+      if (DecodeRecord(element, line, paper)) return true;
     }
     return false;
   }
-  bool HasFindings() const override { return has_findings_; }
-  bool Starved() const override { return source_->starved(); }
-  size_t BytesRead() const override { return source_->bytes_read(); }
-
  private:
   // Makes at least `n` bytes available unless the file ends first.
   bool Want(size_t n) {
@@ -178,16 +168,10 @@ class JsonReader : public PaperReader {
     }
   }
 
-  std::unique_ptr<ByteSource> source_;
-  std::string path_;
-  size_t max_record_bytes_;
-  ErrorSink errors_;
-  JsonRecordDecoder decoder_;
   size_t line_ = 1;
   bool in_array_ = false;
   bool wrapped_ = false;
   bool failed_ = false;
-  bool has_findings_ = false;
 };
 
 }  // namespace

@@ -5,11 +5,13 @@
 
 #include <simdjson.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "extractor/byte_source.h"
 #include "extractor/input.h"
 #include "extractor/model.h"
 
@@ -48,6 +50,37 @@ class JsonRecordDecoder {
   std::unordered_map<std::string, bool> prefixes_;  // dotted paths worth descending into
   simdjson::ondemand::parser parser_;
   std::string padded_;
+};
+
+// What the JSON readers share: the file, where errors go, the decoder.
+class JsonRecordReader : public PaperReader {
+ public:
+  JsonRecordReader(std::unique_ptr<ByteSource> source, std::string path,
+                   const ReaderOptions& options, ErrorSink errors)
+      : source_(std::move(source)),
+        path_(std::move(path)),
+        max_record_bytes_(options.max_record_bytes),
+        errors_(std::move(errors)),
+        decoder_(options) {}
+
+  bool HasFindings() const override { return has_findings_; }
+  bool Starved() const override { return source_->starved(); }
+  size_t BytesRead() const override { return source_->bytes_read(); }
+
+ protected:
+  // Decodes the record that starts at `line`; true when `paper` is usable.
+  bool DecodeRecord(std::string_view json, size_t line, Paper& paper) {
+    return decoder_.DecodeAt(json, path_, line, errors_, paper, &has_findings_);
+  }
+
+  std::unique_ptr<ByteSource> source_;
+  std::string path_;
+  size_t max_record_bytes_;
+  ErrorSink errors_;
+
+ private:
+  JsonRecordDecoder decoder_;
+  bool has_findings_ = false;
 };
 
 }  // namespace citex

@@ -5,15 +5,9 @@
 namespace citex {
 namespace {
 
-class JsonLinesReader : public PaperReader {
+class JsonLinesReader : public JsonRecordReader {
  public:
-  JsonLinesReader(std::unique_ptr<ByteSource> source, std::string path,
-                  const ReaderOptions& options, ErrorSink errors)
-      : source_(std::move(source)),
-        path_(std::move(path)),
-        max_record_bytes_(options.max_record_bytes),
-        errors_(std::move(errors)),
-        decoder_(options) {}
+  using JsonRecordReader::JsonRecordReader;
 
   bool Next(Paper& paper) override {
     std::string_view line;
@@ -30,23 +24,9 @@ class JsonLinesReader : public PaperReader {
           break;
       }
       if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) continue;
-      if (decoder_.DecodeAt(line, path_, source_->line_number(), errors_, paper,
-                            &has_findings_)) {
-        return true;
-      }
+      if (DecodeRecord(line, source_->line_number(), paper)) return true;
     }
   }
-  bool HasFindings() const override { return has_findings_; }
-  bool Starved() const override { return source_->starved(); }
-  size_t BytesRead() const override { return source_->bytes_read(); }
-
- private:
-  std::unique_ptr<ByteSource> source_;
-  std::string path_;
-  size_t max_record_bytes_;
-  ErrorSink errors_;
-  JsonRecordDecoder decoder_;
-  bool has_findings_ = false;
 };
 
 }  // namespace

@@ -43,36 +43,29 @@ char32_t DecodeUtf8(std::string_view s, size_t i, size_t* length) {
   return cp;
 }
 
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
+size_t FindInvalidUtf8(std::string_view s, size_t from) {
+  size_t i = from;
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
     const size_t length = Utf8SequenceLength(s, i);
-    if (length == 0) return false;
+    if (length == 0) return i;
     i += length;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s, 0) == std::string_view::npos; }
 
 void AppendValidUtf8(std::string& out, std::string_view s) {
   size_t run = 0;  // start of the pending valid run
-  size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const size_t length = Utf8SequenceLength(s, i);
-    if (length != 0) {
-      i += length;
-      continue;
-    }
-    out.append(s.data() + run, i - run);
+  for (size_t bad = FindInvalidUtf8(s, 0); bad != std::string_view::npos;
+       bad = FindInvalidUtf8(s, run)) {
+    out.append(s.data() + run, bad - run);
     out.append("\xEF\xBF\xBD");
-    run = ++i;
+    run = bad + 1;
   }
   out.append(s.data() + run, s.size() - run);
 }

@@ -22,6 +22,10 @@ constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
 // REQUIRES: i < s.size().
 char32_t DecodeUtf8(std::string_view s, size_t i, size_t* length);
 
+// Offset of the first byte at or after `from` that starts no valid
+// sequence, or std::string_view::npos.
+size_t FindInvalidUtf8(std::string_view s, size_t from);
+
 // True when all of `s` is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
 
