@@ -77,7 +77,9 @@ int RunCli(int argc, char** argv) {
   app.add_option("-i,--input", options.input, "auto|text|jsonl|json|citex (per file)")
       ->capture_default_str();
   app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
-  app.add_option("--only", options.only, "Keep only these link/citation kinds")->delimiter(',');
+  app.add_option("--only", options.only, "Keep only these link/citation kinds")
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one word per --only: files may follow
   app.add_option("-j,--threads", options.threads, "Extraction threads (default: all cores)");
   app.add_flag("--progress,!--no-progress", options.progress,
                "Progress line on stderr (default: when stderr is a terminal)");

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # pdflatex to typeset the --latex-accents output, clang's runtime for the fuzz targets.
 packages="g++ cmake make pkg-config libre2-dev libfmt-dev libsimdjson-dev nlohmann-json3-dev
   libgtest-dev libcli11-dev libbenchmark-dev python3 cmark biber texlive-binaries
-  texlive-base texlive-latex-base sqlite3 parallel ripgrep clang libclang-rt-14-dev"
+  texlive-base texlive-latex-base sqlite3 parallel ripgrep jq clang libclang-rt-14-dev"
 
 missing=""
 for package in $packages; do

@@ -112,6 +112,16 @@ TEST(Cli, OnlyKeepsTheNamedKinds) {
   EXPECT_EQ(nlohmann::json::parse(run.out)["links"].size(), 0u);
 }
 
+TEST(Cli, OnlyTakesOneCommaListPerFlagAndFilesMayFollow) {
+  const testing::Run run =
+      RunCitex("-f csv --only github,huggingface --only author_year samples/daily-papers.txt");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find(",link,github,"), std::string::npos);
+  EXPECT_NE(run.out.find(",link,huggingface,"), std::string::npos);
+  EXPECT_NE(run.out.find(",citation,author_year,"), std::string::npos);
+  EXPECT_EQ(run.out.find(",link,project,"), std::string::npos);
+}
+
 TEST(Cli, ThreadCountDoesNotChangeTheOutput) {
   const std::string sample = "samples/daily-papers.txt samples/arxiv-snapshot.jsonl";
   const testing::Run one = RunCitex("-j 1 -f jsonl " + sample);
