@@ -112,6 +112,15 @@ TEST(Cli, OnlyKeepsTheNamedKinds) {
   EXPECT_EQ(nlohmann::json::parse(run.out)["links"].size(), 0u);
 }
 
+TEST(Cli, ProgressOnlyWhenAskedOrOnATerminal) {
+  // stderr is a file here: no progress unless --progress forces it.
+  EXPECT_EQ(RunCitex("-f jsonl samples/daily-papers.txt").err, "");
+  const testing::Run forced = RunCitex("--progress -f jsonl samples/daily-papers.txt");
+  EXPECT_EQ(forced.err.rfind("\r71 records, 0.1 MB, ", 0), 0u) << forced.err;
+  EXPECT_EQ(forced.err.back(), '\n');
+  EXPECT_EQ(RunCitex("--progress --no-progress -f jsonl samples/daily-papers.txt").err, "");
+}
+
 TEST(Cli, OnlyTakesOneCommaListPerFlagAndFilesMayFollow) {
   const testing::Run run =
       RunCitex("-f csv --only github,huggingface --only author_year samples/daily-papers.txt");
