@@ -14,8 +14,10 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCITEX_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j "$jobs"
+# The packaging test is left to the release build: a consumer built with the
+# default compiler cannot link libraries instrumented by clang's sanitizers.
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-fuzz --output-on-failure -j "$jobs"
+  ctest --test-dir build-fuzz --output-on-failure -j "$jobs" -E find_package_consumer
 
 for fuzzer in build-fuzz/tests/fuzz/fuzz_*; do
   name=$(basename "$fuzzer")
