@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -223,7 +224,10 @@ std::vector<Name> SplitAuthors(std::string_view text, size_t start,
   std::vector<Name> names;
   StringPiece rest(text.data() + start, end - start);
   StringPiece name;
-  while (RE2::FindAndConsume(&rest, SurnameRe(), &name)) {
+  // The pattern is one group around the whole of it, so the whole match is
+  // the name; asking RE2 for the whole match only spares it a submatch engine.
+  while (SurnameRe().Match(rest, 0, rest.size(), RE2::UNANCHORED, &name, 1)) {
+    rest.remove_prefix(static_cast<size_t>(name.data() + name.size() - rest.data()));
     std::string s(name.data(), name.size());
     // Possessives are not part of the name: "Smith's (2020) method".
     for (std::string_view suffix : {"'s", "’s"}) {
@@ -463,7 +467,191 @@ void ApplyLabel(std::vector<Citation>* records,
   for (Citation& c : *records) c.label = label;
 }
 
+// ---- prefilters ----------------------------------------------------------
+
+// Which finders can match at all, from one cheap byte scan of the text. Each
+// flag is a necessary condition for its patterns to match anywhere: a
+// finder whose flag is false would find nothing, so skipping it leaves the
+// result unchanged. Most abstracts hold no year, bracket number or
+// identifier, and then no pattern runs over them. The checks are ASCII
+// supersets of what the patterns need (\d and \s are ASCII in RE2; every
+// whitespace byte RE2's \s accepts is skipped here too).
+struct Triggers {
+  bool year = false;             // 1[6-9]dd or 20dd: kYear, in every author-year form
+  bool year_in_bracket = false;  // "(" or "[", whitespace, a year: the narrative form
+  bool numeric_bracket = false;  // "[", whitespace, a digit: kNumericBracket
+  bool arxiv_word = false;       // "arxiv" in any case: kArxivNew
+  bool arxiv_host = false;       // "arxiv.org/": kArxivUrl
+  bool old_id = false;           // "/" then seven digits: kArxivOld
+  bool doi = false;              // "10." then four digits: kDoi
+  bool paren = false;            // "(": kParenGroup
+  bool bracket = false;          // "[": kBracketGroup
+};
+
+bool IsTriggerSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Whether text[i, i+4) is 1600-2099 as digits (kYear without its suffix).
+bool YearDigitsAt(std::string_view text, size_t i) {
+  if (i + 4 > text.size()) return false;
+  const char a = text[i], b = text[i + 1];
+  const bool lead = (a == '1' && b >= '6' && b <= '9') || (a == '2' && b == '0');
+  return lead && IsAsciiDigit(text[i + 2]) && IsAsciiDigit(text[i + 3]);
+}
+
+bool DigitsAt(std::string_view text, size_t i, size_t count) {
+  if (i + count > text.size()) return false;
+  for (size_t k = 0; k < count; ++k) {
+    if (!IsAsciiDigit(text[i + k])) return false;
+  }
+  return true;
+}
+
+char LowerAscii(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Calls f(i) for every i where text[i] == c, in order, via memchr, until f
+// returns false (nothing more to learn).
+template <typename F>
+void ForEachByte(std::string_view text, char c, F f) {
+  const char* const data = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const void* hit = std::memchr(data + i, c, n - i);
+    if (hit == nullptr) return;
+    i = static_cast<size_t>(static_cast<const char*>(hit) - data);
+    if (!f(i)) return;
+    ++i;
+  }
+}
+
+Triggers ScanTriggers(std::string_view text) {
+  Triggers t;
+  const size_t n = text.size();
+  // Every trigger made of digits holds at least four in a row (a year, "10."
+  // and four digits, "/" and seven digits), and any four consecutive
+  // positions hold exactly one multiple of 4. So only digits at multiples of
+  // 4 are looked at, and around each one every place where such a trigger
+  // could start that covers it.
+  for (size_t i = 0; i < n; i += 4) {
+    if (!IsAsciiDigit(text[i])) continue;
+    for (size_t s = i >= 7 ? i - 7 : 0; s <= i; ++s) {
+      if (s + 3 >= i && YearDigitsAt(text, s)) {  // a year covering i
+        t.year = true;
+        if (!t.year_in_bracket) {
+          // Walks back over the whitespace run before this year only; each
+          // year start is looked at from one multiple of 4, so the runs
+          // walked are disjoint.
+          size_t j = s;
+          while (j > 0 && IsTriggerSpace(text[j - 1])) --j;
+          if (j > 0 && (text[j - 1] == '(' || text[j - 1] == '[')) t.year_in_bracket = true;
+        }
+      }
+      if (s + 3 <= i && s + 6 >= i && text[s] == '1' && text[s + 1] == '0' &&
+          text[s + 2] == '.' && DigitsAt(text, s + 3, 4)) {
+        t.doi = true;  // "10." and four digits covering i
+      }
+      if (s < i && text[s] == '/' && DigitsAt(text, s + 1, 7)) t.old_id = true;
+    }
+  }
+  t.paren = text.find('(') != std::string_view::npos;
+  ForEachByte(text, '[', [&](size_t i) {
+    t.bracket = true;
+    // Walks forward over the whitespace run after this '[' only.
+    size_t j = i + 1;
+    while (j < n && IsTriggerSpace(text[j])) ++j;
+    if (j < n && IsAsciiDigit(text[j])) t.numeric_bracket = true;
+    return !t.numeric_bracket;
+  });
+  auto arxiv_at = [&](size_t i) {  // text[i] is 'x' or 'X'
+    if (i >= 2 && i + 3 <= n && LowerAscii(text[i - 2]) == 'a' &&
+        LowerAscii(text[i - 1]) == 'r' && LowerAscii(text[i + 1]) == 'i' &&
+        LowerAscii(text[i + 2]) == 'v') {
+      t.arxiv_word = true;
+      if (text.compare(i - 2, 10, "arxiv.org/") == 0) t.arxiv_host = true;
+    }
+    return !t.arxiv_host;
+  };
+  ForEachByte(text, 'x', arxiv_at);
+  ForEachByte(text, 'X', arxiv_at);
+  return t;
+}
+
+// Whether text[start, end) holds a year: without one no group item matches.
+bool HasYearDigits(std::string_view text, size_t start, size_t end) {
+  for (size_t i = start; i + 4 <= end; ++i) {
+    if (YearDigitsAt(text, i)) return true;
+  }
+  return false;
+}
+
 // ---- finders -----------------------------------------------------------
+
+// Whether content[pos] starts whitespace and then ';': kContinuedYears
+// (anchored at pos) needs it.
+bool NextNonSpaceIsSemicolon(std::string_view content, size_t pos) {
+  while (pos < content.size() && IsSpace(content[pos])) ++pos;
+  return pos < content.size() && content[pos] == ';';
+}
+
+// Whether the organisation pattern may match in content: it needs a ','
+// with a capital right before it (A-Z, or the last byte of a non-ASCII one)
+// and a year right after it, whitespace allowed between. Each ',' walks over
+// the whitespace runs next to it only, so the scan is linear.
+bool MayHoldOrganisationItem(std::string_view content) {
+  for (size_t c = content.find(','); c != std::string_view::npos;
+       c = content.find(',', c + 1)) {
+    size_t b = c;
+    while (b > 0 && IsSpace(content[b - 1])) --b;
+    if (b == 0) continue;
+    const auto last = static_cast<unsigned char>(content[b - 1]);
+    if (!IsAsciiUpper(content[b - 1]) && last < 0x80) continue;
+    size_t a = c + 1;
+    while (a < content.size() && IsSpace(content[a])) ++a;
+    if (YearDigitsAt(content, a)) return true;
+  }
+  return false;
+}
+
+// GroupItemRe.Match(text, startpos, text.size(), UNANCHORED, m, 3), with the
+// groups read off the whole match instead of from RE2's submatch engine,
+// which is several times slower than its DFAs on this large pattern. The
+// whole match is NameStart, authors (group 1), a separator and years
+// (group 2), and the groups follow from it alone:
+//   - NameStart excludes letters and an author list starts with one, so
+//     the list starts at the first byte when that is an ASCII letter and
+//     at the second when it is another ASCII byte (NameStart took it);
+//     a non-ASCII first byte is left to RE2;
+//   - neither NameStart, nor the authors, nor the separator holds an ASCII
+//     digit, and the years start with one: group 2 starts at the first
+//     digit and runs to the end of the match;
+//   - the separator is only whitespace (RE2's \s) and commas, and an author
+//     list ends in a letter, mark, ' ’ - '.' or "s": group 1 ends before
+//     the whitespace and commas that precede the years.
+bool MatchGroupItem(const RE2& re, const StringPiece& text, size_t startpos,
+                    std::array<StringPiece, 3>* m) {
+  StringPiece& whole = (*m)[0];
+  if (!re.Match(text, startpos, text.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  const std::string_view w(whole.data(), whole.size());
+  if (w.empty() || static_cast<unsigned char>(w[0]) >= 0x80) {
+    return re.Match(text, startpos, text.size(), RE2::UNANCHORED, m->data(), 3);
+  }
+  const size_t as = IsAsciiUpper(w[0]) || IsAsciiLower(w[0]) ? 0 : 1;
+  size_t ys = as;
+  while (ys < w.size() && !IsAsciiDigit(w[ys])) ++ys;
+  size_t ae = ys;
+  while (ae > as && (w[ae - 1] == ' ' || w[ae - 1] == '\t' || w[ae - 1] == '\n' ||
+                     w[ae - 1] == '\f' || w[ae - 1] == '\r' || w[ae - 1] == ',')) {
+    --ae;
+  }
+  if (ys == w.size() || ae == as) {  // not reached for a match of the pattern
+    return re.Match(text, startpos, text.size(), RE2::UNANCHORED, m->data(), 3);
+  }
+  (*m)[1] = StringPiece(w.data() + as, ae - as);
+  (*m)[2] = StringPiece(w.data() + ys, w.size() - ys);
+  return true;
+}
 
 // Author-year items inside one group's content (text[cs, ce)).
 std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
@@ -472,9 +660,7 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
   const RE2& re = GroupItemRe();
   std::array<StringPiece, 3> m;
   size_t pos = 0;
-  while (pos < content.size() &&
-         re.Match(content, pos, content.size(), RE2::UNANCHORED, m.data(),
-                  static_cast<int>(m.size()))) {
+  while (pos < content.size() && MatchGroupItem(re, content, pos, &m)) {
     size_t as = Offset(text, m[1]), ae = as + m[1].size();
     size_t ys = Offset(text, m[2]), ye = ys + m[2].size();
     std::vector<Citation> recs =
@@ -483,7 +669,7 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
     pos = std::max(next, pos + 1);
     // "; 1999a" after the item: more years by the same authors.
     std::array<StringPiece, 2> cont;
-    while (!recs.empty() && pos < content.size() &&
+    while (!recs.empty() && pos < content.size() && NextNonSpaceIsSemicolon(content, pos) &&
            ContinuedYearsRe().Match(content, pos, content.size(), RE2::ANCHOR_START,
                                     cont.data(), 2)) {
       size_t cs2 = Offset(text, cont[1]);
@@ -502,7 +688,7 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
   }
   // Organisations: only where no author-year item already is.
   const RE2& org = OrganisationItemRe();
-  pos = 0;
+  pos = MayHoldOrganisationItem(content) ? 0 : content.size();
   while (pos < content.size() &&
          org.Match(content, pos, content.size(), RE2::UNANCHORED, m.data(),
                    static_cast<int>(m.size()))) {
@@ -528,9 +714,13 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
 void FindGroups(std::string_view text, const RE2& group_re,
                 std::vector<Callout>* out) {
   StringPiece rest(text.data(), text.size());
-  StringPiece content;
-  while (RE2::FindAndConsume(&rest, group_re, &content)) {
-    size_t cs = Offset(text, content), ce = cs + content.size();
+  StringPiece match;
+  // The content is the match without its two brackets (one byte each);
+  // asking RE2 for the whole match only lets it use its DFA alone.
+  while (group_re.Match(rest, 0, rest.size(), RE2::UNANCHORED, &match, 1)) {
+    rest.remove_prefix(static_cast<size_t>(match.data() + match.size() - rest.data()));
+    size_t cs = Offset(text, match) + 1, ce = cs + match.size() - 2;
+    if (!HasYearDigits(text, cs, ce)) continue;  // every item needs a year
     std::vector<Citation> recs = GroupItems(text, cs, ce);
     if (recs.empty()) continue;
     Callout callout;
@@ -542,14 +732,123 @@ void FindGroups(std::string_view text, const RE2& group_re,
   }
 }
 
+// ---- where a whole-text search may begin ------------------------------
+//
+// A narrative or bare match is NameStart (one byte or none), an author list,
+// a separator, and then the part that holds its trigger: the year of a bare
+// item, the "(" or "[" before the years of a narrative one. Everything
+// between its first byte and its trigger is author-list text: letters,
+// marks, whitespace, ',', '&', '.', '\'', '’' and '-'
+// (kSurname, kAuthorJoin, kEtAl, kAuthorYearSep). So an ASCII byte outside
+// that set (a "barrier": a digit, a bracket, ';', ':', ...) can only be
+// a match's first byte, never lie after it and before its trigger. Given the
+// first trigger at or after `pos`, no match starts at or after `pos` and
+// before the last barrier ahead of that trigger, and a search from there
+// finds the same leftmost match as a search from `pos` (RE2 reads the text
+// before its start position as context, and a match begins with NameStart,
+// never with ^ or \b alone). The walk back stops at `pos`, and the next search
+// starts after the trigger, so every byte is walked over at most once.
+
+bool IsAuthorBarrier(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  if (u >= 0x80 || IsAsciiUpper(c) || IsAsciiLower(c)) return false;
+  // RE2's \s is \t \n \f \r and space; \v is let through too, to be safe.
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return false;
+  return c != ',' && c != '&' && c != '.' && c != '\'' && c != '-';
+}
+
+size_t SearchStart(std::string_view text, size_t pos, size_t trigger) {
+  size_t b = trigger;
+  while (b > pos && !IsAuthorBarrier(text[b - 1])) --b;
+  return b > pos ? b - 1 : pos;
+}
+
+// The first s >= pos where a year (kYear's digits) starts; npos if none.
+// The four digits of a year cover exactly one of pos, pos + 4, pos + 8, ...;
+// only digits there are looked at, and from each one the year starts that
+// cover it, in order. Years covering an earlier such position start earlier.
+size_t NextYear(std::string_view text, size_t pos) {
+  for (size_t i = pos; i < text.size(); i += 4) {
+    if (!IsAsciiDigit(text[i])) continue;
+    for (size_t s = i >= pos + 3 ? i - 3 : pos; s <= i; ++s) {
+      if (YearDigitsAt(text, s)) return s;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The first i >= pos where "(" or "[", whitespace and a year start; npos if
+// none. Whitespace here is a superset of RE2's \s.
+size_t NextBracketYear(std::string_view text, size_t pos) {
+  for (size_t i = pos; i < text.size(); ++i) {
+    if (text[i] != '(' && text[i] != '[') continue;
+    size_t j = i + 1;
+    while (j < text.size() && IsTriggerSpace(text[j])) ++j;
+    if (YearDigitsAt(text, j)) return i;
+    i = j - 1;  // no '(' or '[' in the whitespace run
+  }
+  return std::string_view::npos;
+}
+
+bool IsRe2Space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+// NarrativeRe().Match(text, startpos, text.size(), UNANCHORED, m, 4), with
+// the groups read off the whole match where that is unambiguous (see
+// MatchGroupItem): NameStart, authors (group 1), whitespace, "(" or "[",
+// whitespace, years (group 2 after "(", group 3 after "["), for "(" an
+// optional locator, whitespace, and the closing bracket, the last byte.
+//   - group 1 starts as in MatchGroupItem and ends before the whitespace
+//     that precedes the first "(" or "[" after its start (an author list
+//     holds no bracket and ends in no whitespace);
+//   - the years start at the first digit after that bracket and end before
+//     the whitespace that precedes the closing bracket (years end in a
+//     digit or a letter), except that after "(" a locator may come between:
+//     that case is left to RE2 unless the years hold only digits, commas
+//     and whitespace (every locator holds a letter or '§').
+bool MatchNarrative(const RE2& re, const StringPiece& text, size_t startpos,
+                    std::array<StringPiece, 4>* m) {
+  StringPiece& whole = (*m)[0];
+  if (!re.Match(text, startpos, text.size(), RE2::UNANCHORED, &whole, 1)) return false;
+  auto slow = [&] { return re.Match(text, startpos, text.size(), RE2::UNANCHORED, m->data(), 4); };
+  const std::string_view w(whole.data(), whole.size());
+  if (w.size() < 4 || static_cast<unsigned char>(w[0]) >= 0x80) return slow();
+  const size_t as = IsAsciiUpper(w[0]) || IsAsciiLower(w[0]) ? 0 : 1;
+  size_t q = as;
+  while (q < w.size() && w[q] != '(' && w[q] != '[') ++q;
+  if (q >= w.size()) return slow();
+  const bool paren = w[q] == '(';
+  size_t ae = q;
+  while (ae > as && IsRe2Space(w[ae - 1])) --ae;
+  size_t ys = q + 1;
+  while (ys < w.size() && IsRe2Space(w[ys])) ++ys;
+  const size_t close = w.size() - 1;
+  if (w[close] != (paren ? ')' : ']')) return slow();
+  size_t ye = close;
+  while (ye > ys && IsRe2Space(w[ye - 1])) --ye;
+  if (ae == as || ys >= ye || !IsAsciiDigit(w[ys])) return slow();
+  if (paren) {
+    for (size_t i = ys; i < ye; ++i) {
+      if (!IsAsciiDigit(w[i]) && w[i] != ',' && !IsRe2Space(w[i])) return slow();
+    }
+  }
+  (*m)[1] = StringPiece(w.data() + as, ae - as);
+  const StringPiece years(w.data() + ys, ye - ys);
+  (*m)[2] = paren ? years : StringPiece();
+  (*m)[3] = paren ? StringPiece() : years;
+  return true;
+}
+
 void FindNarrative(std::string_view text, std::vector<Callout>* out) {
   StringPiece all(text.data(), text.size());
   const RE2& re = NarrativeRe();
   std::array<StringPiece, 4> m;
   size_t pos = 0;
-  while (pos < all.size() &&
-         re.Match(all, pos, all.size(), RE2::UNANCHORED, m.data(),
-                  static_cast<int>(m.size()))) {
+  while (pos < all.size()) {
+    const size_t trigger = NextBracketYear(text, pos);
+    if (trigger == std::string_view::npos) break;  // no match at or after pos
+    if (!MatchNarrative(re, all, SearchStart(text, pos, trigger), &m)) break;
     size_t end = Offset(text, m[0]) + m[0].size();
     pos = std::max(end, pos + 1);
     const StringPiece& years = m[2].data() != nullptr ? m[2] : m[3];
@@ -572,9 +871,10 @@ void FindBare(std::string_view text, std::vector<Callout>* out) {
   const RE2& re = BareRe();
   std::array<StringPiece, 3> m;
   size_t pos = 0;
-  while (pos < all.size() &&
-         re.Match(all, pos, all.size(), RE2::UNANCHORED, m.data(),
-                  static_cast<int>(m.size()))) {
+  while (pos < all.size()) {
+    const size_t trigger = NextYear(text, pos);
+    if (trigger == std::string_view::npos) break;  // no match at or after pos
+    if (!MatchGroupItem(re, all, SearchStart(text, pos, trigger), &m)) break;
     size_t end = Offset(text, m[0]) + m[0].size();
     pos = std::max(end, pos + 1);
     size_t as = Offset(text, m[1]), ae = as + m[1].size();
@@ -742,7 +1042,8 @@ size_t TrimDoi(std::string_view doi) {
   return n;
 }
 
-void FindIdentifiers(std::string_view text, std::vector<Callout>* out) {
+void FindIdentifiers(std::string_view text, const Triggers& t,
+                     std::vector<Callout>* out) {
   auto scan = [&](const RE2& re, CitationKind kind) {
     StringPiece all(text.data(), text.size());
     std::array<StringPiece, 2> m;
@@ -770,22 +1071,24 @@ void FindIdentifiers(std::string_view text, std::vector<Callout>* out) {
     }
   };
   // URLs first: they are longer than the id they contain.
-  scan(ArxivUrlRe(), CitationKind::kArxiv);
-  scan(DoiRe(), CitationKind::kDoi);
-  scan(ArxivNewRe(), CitationKind::kArxiv);
-  scan(ArxivOldRe(), CitationKind::kArxiv);
+  if (t.arxiv_host) scan(ArxivUrlRe(), CitationKind::kArxiv);
+  if (t.doi) scan(DoiRe(), CitationKind::kDoi);
+  if (t.arxiv_word) scan(ArxivNewRe(), CitationKind::kArxiv);
+  if (t.old_id) scan(ArxivOldRe(), CitationKind::kArxiv);
 }
 
 }  // namespace
 
 std::vector<Citation> FindCitations(std::string_view abstract) {
   std::vector<Callout> callouts;
-  FindIdentifiers(abstract, &callouts);
-  FindGroups(abstract, ParenGroupRe(), &callouts);
-  FindGroups(abstract, BracketGroupRe(), &callouts);
-  FindNarrative(abstract, &callouts);
-  FindBare(abstract, &callouts);
-  FindNumeric(abstract, &callouts);
+  const Triggers t = ScanTriggers(abstract);
+  FindIdentifiers(abstract, t, &callouts);
+  if (t.year && t.paren) FindGroups(abstract, ParenGroupRe(), &callouts);
+  if (t.year && t.bracket) FindGroups(abstract, BracketGroupRe(), &callouts);
+  if (t.year_in_bracket) FindNarrative(abstract, &callouts);
+  if (t.year) FindBare(abstract, &callouts);
+  if (t.numeric_bracket) FindNumeric(abstract, &callouts);
+  if (callouts.empty()) return {};
 
   // Accept by priority, then by position; drop what overlaps.
   std::stable_sort(callouts.begin(), callouts.end(),

@@ -14,6 +14,10 @@
 
 #include <re2/re2.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -214,6 +218,83 @@ size_t SegmentsNeeded(const ParsedUrl& url) {
   return 0;
 }
 
+// Prefilters: cheap byte scans that say whether a pattern can match at all.
+// Each is a necessary condition for its pattern, so skipping the pattern
+// when it is false leaves the result unchanged; most abstracts hold no link.
+
+// Whether text[i, i + lower.size()) equals `lower` ignoring ASCII case (the
+// patterns' (?i) in Latin-1 mode folds no byte onto an ASCII letter but its
+// other case).
+bool EqualsNoCaseAt(std::string_view text, size_t i, std::string_view lower) {
+  if (i > text.size() || text.size() - i < lower.size()) return false;
+  for (size_t k = 0; k < lower.size(); ++k) {
+    if (AsciiLower(text[i + k]) != lower[k]) return false;
+  }
+  return true;
+}
+
+bool IsPatternSpace(char c) {
+  // RE2's \s (\t \n \f \r space) and \v: a superset is safe in a prefilter.
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Which of the two whole-text patterns may match.
+//   start: kLinkStart. Every alternative holds "://" or a '.' that "www"
+//          precedes or "co/", "com/" or "github.io" follows (any case).
+//   title: kGithubPageTitle. It holds "github" (any case), whitespace and a
+//          '-'; found from the '-', walking back only over the whitespace
+//          run before it, so the runs walked are disjoint.
+struct LinkTriggers {
+  bool start = false;
+  bool title = false;
+};
+
+LinkTriggers ScanLinkTriggers(std::string_view text) {
+  LinkTriggers t;
+  const size_t n = text.size();
+  // Looks at the byte at i, one of ':', '.' and '-'.
+  auto visit = [&](size_t i) {
+    const char c = text[i];
+    if (c == ':') {
+      if (text.compare(i, 3, "://") == 0) t.start = true;
+    } else if (c == '.') {
+      // Most dots end a sentence or a number: a quick look first.
+      const char prev = i > 0 ? AsciiLower(text[i - 1]) : '\0';
+      const char next = i + 1 < n ? AsciiLower(text[i + 1]) : '\0';
+      if (prev != 'w' && next != 'c' && next != 'g') return;
+      if ((i >= 3 && EqualsNoCaseAt(text, i - 3, "www")) || EqualsNoCaseAt(text, i + 1, "co/") ||
+          EqualsNoCaseAt(text, i + 1, "com/") || EqualsNoCaseAt(text, i + 1, "github.io")) {
+        t.start = true;
+      }
+    } else if (!t.title && i > 0 && IsPatternSpace(text[i - 1])) {
+      size_t j = i;
+      while (j > 0 && IsPatternSpace(text[j - 1])) --j;
+      if (j < i && j >= 6 && EqualsNoCaseAt(text, j - 6, "github")) t.title = true;
+    }
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i colon = _mm_set1_epi8(':');
+  const __m128i dot = _mm_set1_epi8('.');
+  const __m128i dash = _mm_set1_epi8('-');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, dot)),
+                                      _mm_cmpeq_epi8(v, dash));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+    while (mask != 0) {
+      visit(i + static_cast<size_t>(__builtin_ctz(mask)));
+      mask &= mask - 1;
+    }
+    if (t.start && t.title) return t;
+  }
+#endif
+  for (; i < n; ++i) {
+    if (text[i] == ':' || text[i] == '.' || text[i] == '-') visit(i);
+  }
+  return t;
+}
+
 class LinkScanner {
  public:
   explicit LinkScanner(std::string_view text) : text_(text) {}
@@ -221,18 +302,33 @@ class LinkScanner {
   // Every link in text order, duplicates included.
   std::vector<Candidate> FindAll() {
     std::vector<Candidate> out;
+    const LinkTriggers triggers = ScanLinkTriggers(text_);
+    if (!triggers.start) {
+      if (triggers.title) AddGithubPageTitles(&out);
+      return out;
+    }
     const RE2& start_re = Patterns().link_start;
     size_t pos = 0;
-    re2::StringPiece groups[5];
+    // Only the whole match is asked for: RE2 then finds it with its DFAs
+    // alone, while asking for groups makes it also run a slower submatch
+    // engine over each match. The alternative that matched is read off the matched literal,
+    // which no two alternatives share: a scheme ends in "://", a code host
+    // in another '/', ".github.io" starts with '.', and "www." is the rest.
+    re2::StringPiece match;
     const re2::StringPiece input(text_.data(), text_.size());
     while (pos < text_.size() &&
-           start_re.Match(input, pos, text_.size(), RE2::UNANCHORED, groups, 5)) {
-      size_t start = static_cast<size_t>(groups[0].data() - text_.data());
-      StartKind kind = StartKind::kScheme;
-      if (groups[2].data() != nullptr) kind = StartKind::kWww;
-      if (groups[3].data() != nullptr) kind = StartKind::kCodeHost;
-      if (groups[4].data() != nullptr) kind = StartKind::kGithubIo;
-      const size_t body = start + groups[0].size();
+           start_re.Match(input, pos, text_.size(), RE2::UNANCHORED, &match, 1)) {
+      size_t start = static_cast<size_t>(match.data() - text_.data());
+      const std::string_view literal(match.data(), match.size());
+      StartKind kind = StartKind::kWww;
+      if (EndsWith(literal, "://")) {
+        kind = StartKind::kScheme;
+      } else if (literal.back() == '/') {
+        kind = StartKind::kCodeHost;
+      } else if (literal.front() == '.') {
+        kind = StartKind::kGithubIo;
+      }
+      const size_t body = start + match.size();
       if (kind == StartKind::kGithubIo) {
         // Walk back over the host's labels, never before `pos`, so that every
         // byte is walked over at most once.
@@ -250,7 +346,7 @@ class LinkScanner {
       }
       pos = resume;
     }
-    AddGithubPageTitles(&out);
+    if (triggers.title) AddGithubPageTitles(&out);
     return out;
   }
 
@@ -510,6 +606,28 @@ class LinkScanner {
   std::string_view text_;
 };
 
+// The first i' >= i where text[i'] is '\n', '.', '!' or '?'; n if none.
+size_t NextSentenceByte(std::string_view text, size_t i) {
+  const size_t n = text.size();
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  const __m128i dot = _mm_set1_epi8('.');
+  const __m128i bang = _mm_set1_epi8('!');
+  const __m128i question = _mm_set1_epi8('?');
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, newline), _mm_cmpeq_epi8(v, dot)),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, question)));
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < n && text[i] != '\n' && text[i] != '.' && text[i] != '!' && text[i] != '?') ++i;
+  return i;
+}
+
 // Sentence boundaries: a sentence ends after . ! ? followed by whitespace (or
 // the end), except after common abbreviations, and at a blank line. Dots
 // inside links are skipped. Returns sorted end offsets; the last is n.
@@ -518,6 +636,10 @@ std::vector<size_t> SentenceEnds(std::string_view text, const std::vector<Candid
   size_t link = 0;
   const size_t n = text.size();
   for (size_t i = 0; i < n; ++i) {
+    // Only '\n', '.', '!' and '?' can end a sentence; the bytes between are
+    // skipped (a link among them is skipped below all the same).
+    i = NextSentenceByte(text, i);
+    if (i >= n) break;
     while (link < links.size() && links[link].end <= i) ++link;
     if (link < links.size() && links[link].start <= i) {
       i = links[link].end - 1;

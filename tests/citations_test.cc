@@ -364,6 +364,59 @@ TEST(Citations, NotCitations) {
   }
 }
 
+// The prefilters (cheap scans that skip a pattern when the text cannot hold
+// a match, and the shortcuts that read groups off a whole match) at their
+// edges: the year range, RE2's whitespace (\v is not \s), digit counts,
+// NameStart before the authors, locators and non-ASCII names.
+TEST(Citations, PrefilterEdges) {
+  EXPECT_EQ(Cites("(Wang, 1599) and (Wang, 1600) and (Li, 2099) and (Li, 2100)"),
+            Lines({"Wang, 1600|18|28|author_year|Wang||1600|null|",
+                   "Li, 2099|35|43|author_year|Li||2099|null|"}));
+  EXPECT_EQ(Cites("Wang et al. 1600"),
+            Lines({"Wang et al. 1600|0|16|author_year|Wang|et_al|1600|null|"}));
+  EXPECT_EQ(Cites("Wang et al. 2099"),
+            Lines({"Wang et al. 2099|0|16|author_year|Wang|et_al|2099|null|"}));
+  EXPECT_EQ(Cites("Wang et al. 1599"), Lines());
+  EXPECT_EQ(Cites("Wang et al. 2100"), Lines());
+  EXPECT_EQ(Cites("Wang (\f2020) and Li [\r2021]"),
+            Lines({"Wang (\f2020)|0|12|author_year|Wang||2020|null|",
+                   "Li [\r2021]|17|27|author_year|Li||2021|null|"}));
+  EXPECT_EQ(Cites("Wang (\v2020)"), Lines());
+  EXPECT_EQ(Cites("see [\f3] and [\v4] and [\t5]"),
+            Lines({"3|6|7|numeric||||null|3", "5|24|25|numeric||||null|5"}));
+  EXPECT_EQ(Cites("doi 10.123/abc and 10.1234/abc"),
+            Lines({"10.1234/abc|19|30|doi||||null|10.1234/abc"}));
+  EXPECT_EQ(Cites("hep-th/990100 and hep-th/9901001"),
+            Lines({"hep-th/9901001|18|32|arxiv||||null|hep-th/9901001"}));
+  EXPECT_EQ(Cites("ARXIV:2301.00001 and arXiv: 2301.00002"),
+            Lines({"ARXIV:2301.00001|0|16|arxiv||||null|2301.00001",
+                   "arXiv: 2301.00002|21|38|arxiv||||null|2301.00002"}));
+  EXPECT_EQ(Cites("arxiv.org/abs/2106.09685"),
+            Lines({"arxiv.org/abs/2106.09685|0|24|arxiv||||null|2106.09685"}));
+  EXPECT_EQ(Cites("Wang; Smith et al. 2020"),
+            Lines({"Smith et al. 2020|6|23|author_year|Smith|et_al|2020|null|"}));
+  EXPECT_EQ(Cites("9Smith et al. 2020"), Lines());
+  EXPECT_EQ(Cites("“Smith et al. 2020"),
+            Lines({"Smith et al. 2020|3|20|author_year|Smith|et_al|2020|null|"}));
+  EXPECT_EQ(Cites("Smith, Jones, and Lee, 2021"),
+            Lines({"Smith, Jones, and Lee, 2021|0|27|author_year|Smith;Jones;Lee||2021|null|"}));
+  EXPECT_EQ(Cites("(Smith et al., 2020; 2021a; in press)"),
+            Lines({"Smith et al., 2020|1|19|author_year|Smith|et_al|2020|null|",
+                   "2021a|21|26|author_year|Smith|et_al|2021a|null|"}));
+  EXPECT_EQ(Cites("Smith et al. (2020, p. 4)"),
+            Lines({"Smith et al. (2020, p. 4)|0|25|author_year|Smith|et_al|2020|null|"}));
+  EXPECT_EQ(Cites("Smith et al. (2020a, b)"),
+            Lines({"Smith et al. (2020a, b)|0|23|author_year|Smith|et_al|2020a|null|",
+                   "b|21|22|author_year|Smith|et_al|2020b|null|"}));
+  EXPECT_EQ(Cites("Smith and Jones [ 2019 ]"),
+            Lines({"Smith and Jones [ 2019 ]|0|24|author_year|Smith;Jones||2019|null|"}));
+  EXPECT_EQ(Cites("(FAO , 2005; Wang, 2006)"),
+            Lines({"FAO , 2005|1|11|author_year|FAO||2005|null|",
+                   "Wang, 2006|13|23|author_year|Wang||2006|null|"}));
+  EXPECT_EQ(Cites("(ÉCOLE, 2001)"),
+            Lines({"ÉCOLE, 2001|1|13|author_year|ÉCOLE||2001|null|"}));
+}
+
 TEST(Citations, Invariants) {
   // Invalid UTF-8 and odd bytes never crash and keep text == abstract[span].
   std::string bad = "Wang et al. (2023) \xff\xfe (M\xc3\xbcller, 2021) \xc3 [1]";

@@ -828,6 +828,31 @@ TEST(RealAbstracts, SharedHfDailyFindsTheRegisteredRepo) {
 // ---------------------------------------------------------------------------
 // Hostile input stays linear and safe.
 
+TEST(FindLinks, PrefilterEdges) {
+  // The scan that skips the start pattern looks for "://" and for dots with
+  // "www" before or "co/", "com/", "github.io" after, in any case; the title
+  // scan for "github", whitespace and '-' (RE2's \s has no \v).
+  auto urls = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Link& l : FindLinks(text)) {
+      out.push_back(l.url + "|" + std::to_string(l.span.start) + "|" +
+                    std::to_string(l.span.end) + "|" + ToString(l.kind));
+    }
+    return out;
+  };
+  using Lines = std::vector<std::string>;
+  EXPECT_EQ(urls("see WWW.example.org now"), Lines({"https://WWW.example.org|4|19|other"}));
+  EXPECT_EQ(urls("at x.CO/ and HF.CO/a/b"), Lines({"https://HF.CO/a/b|13|22|huggingface"}));
+  EXPECT_EQ(urls("at GitHub.COM/a/b"), Lines({"https://GitHub.COM/a/b|3|17|github"}));
+  EXPECT_EQ(urls("site a-b.GITHUB.IO."), Lines({"https://a-b.GITHUB.IO|5|18|project"}));
+  EXPECT_EQ(urls("a ftp://x.org b"), Lines({"ftp://x.org|2|13|other"}));
+  EXPECT_EQ(urls("a:/b .com / www"), Lines());
+  EXPECT_EQ(urls("Github\t-\tIBM/ensemble-instruct."),
+            Lines({"https://github.com/IBM/ensemble-instruct|9|30|github"}));
+  EXPECT_EQ(urls("GitHub\v- a/b:"), Lines());
+  EXPECT_EQ(urls("github- a/b:"), Lines());
+}
+
 TEST(FindLinks, HostileInputIsFastAndSafe) {
   const auto started = std::chrono::steady_clock::now();
   std::string huge_url = "see https://x.org/" + std::string(1 << 20, 'a') + ".";
