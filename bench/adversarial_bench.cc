@@ -35,6 +35,15 @@ CITEX_HOSTILE(long_url, "https://github.com/a/" + std::string(64, 'b'));
 CITEX_HOSTILE(url_path, "a/b/c/d/e/f/");
 CITEX_HOSTILE(author_list, "(Wang, Li, Chen, ");
 CITEX_HOSTILE(brackets, "[1, 2, 3, ");
+// With years and links present, so the passes' byte gates let the full
+// patterns run over the whole text.
+CITEX_HOSTILE(open_parens_with_year, "(Wang 2020 (");
+CITEX_HOSTILE(et_al_years, "Wang et al. 2020, 2021, ");
+CITEX_HOSTILE(year_lists, "(Wang, 2020; Li, 2021; ");
+CITEX_HOSTILE(numeric_ranges, "[1-2, 3-4, ");
+CITEX_HOSTILE(urls_back_to_back, "https://github.com/a/b(");
+CITEX_HOSTILE(www_dots, "www.www.www.");
+CITEX_HOSTILE(doi_digits, "10.1234/10.1234/");
 
 }  // namespace
 }  // namespace citex
