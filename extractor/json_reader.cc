@@ -113,6 +113,10 @@ class JsonReader : public JsonRecordReader {
       element_line = line_;
       const char first = source_->data()[0];
       const bool container = first == '{' || first == '[';
+      if (!container && !in_array_) {
+        Fatal(std::string("not JSON: expected '[' or '{', found '") + first + "'");
+        return false;
+      }
       size_t depth = 0;
       bool in_string = false;
       bool escape = false;
@@ -134,11 +138,12 @@ class JsonReader : public JsonRecordReader {
         } else if (c == '"') {
           in_string = true;
           ++end;
+        } else if (!container && (c == '{' || c == '[' || c == '}' || c == ']')) {
+          break;  // a scalar ends at any bracket
         } else if (c == '{' || c == '[') {
           ++depth;
           ++end;
         } else if (c == '}' || c == ']') {
-          if (!container) break;
           ++end;
           if (--depth == 0) break;
         } else if (!container && (c == ',' || IsJsonSpace(c))) {
@@ -153,6 +158,13 @@ class JsonReader : public JsonRecordReader {
           source_->Consume(end);
           end = 0;
         }
+      }
+      if (end == 0) {
+        // A stray '}' or ']' inside the array: step over it, or nothing moves.
+        errors_({path_, element_line, std::string("unexpected '") + first + "' in a JSON array",
+                 false});
+        source_->Consume(1);
+        continue;
       }
       element = std::string_view(source_->data(), end);
       source_->Consume(end);

@@ -26,11 +26,14 @@ for fuzzer in build-fuzz/tests/fuzz/fuzz_*; do
   python3 tests/fuzz/make_seeds.py "$name" "$corpus"
   if [ -d "tests/fuzz/regressions/$name" ]; then cp tests/fuzz/regressions/"$name"/* "$corpus"/; fi
   echo "fuzzing $name for ${seconds}s"
+  status=0
   "$fuzzer" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix=build-fuzz/ "$corpus" 2>&1 | grep -E "^stat::number_of_executed_units|^Done|ERROR|SUMMARY" || true
-  # libFuzzer leaves a crash-*/timeout-*/oom-* file when it finds something.
-  if ls build-fuzz/crash-* build-fuzz/timeout-* build-fuzz/oom-* >/dev/null 2>&1; then
-    echo "fuzzer $name found a failure: see build-fuzz/" >&2
+    -print_final_stats=1 -artifact_prefix=build-fuzz/"$name"- "$corpus" \
+    > build-fuzz/"$name".log 2>&1 || status=$?
+  grep -E "^stat::number_of_executed_units|^Done|ERROR|SUMMARY" build-fuzz/"$name".log || true
+  # libFuzzer exits non-zero and leaves a crash-/timeout-/oom- file on a find.
+  if [ "$status" -ne 0 ]; then
+    echo "fuzzer $name failed (status $status): see build-fuzz/$name.log and build-fuzz/$name-*" >&2
     exit 1
   fi
 done

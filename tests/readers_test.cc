@@ -198,6 +198,20 @@ TEST(JsonReader, SingleObjectAndBadElements) {
             "input:1: record is not a JSON object\ninput:1: record has no abstract\n");
 }
 
+// Found by fuzz_readers (tests/fuzz/regressions/fuzz_readers): a scalar
+// ending at a bracket had zero length, so the reader never moved on.
+TEST(JsonReader, StrayBracketsAndTextDoNotHang) {
+  ReaderOptions options;
+  options.format = InputFormat::kJson;
+  ReadResult r = ReadAll("[{\"summary\": \"a\"}, }, 3, {\"summary\": \"b\"}]", options);
+  ASSERT_EQ(r.papers.size(), 2u) << Describe(r.errors);
+  EXPECT_EQ(Describe(r.errors),
+            "input:1: unexpected '}' in a JSON array\ninput:1: record is not a JSON object\n");
+  r = ReadAll("new\n\nSome text (with brackets} and words.\n", options);
+  EXPECT_TRUE(r.papers.empty());
+  EXPECT_EQ(Describe(r.errors), "input:1: not JSON: expected '[' or '{', found 'n'\n");
+}
+
 TEST(JsonReader, TruncatedArrayKeepsWhatCameBefore) {
   const ReadResult r = ReadAll("[{\"summary\": \"a\"},\n{\"summary\": \"b");
   ASSERT_EQ(r.papers.size(), 1u);
