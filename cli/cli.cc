@@ -132,6 +132,7 @@ int RunCli(int argc, char** argv) {
       options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   pipeline_options.only.insert(options.only.begin(), options.only.end());
   pipeline_options.strict = options.strict;
+  pipeline_options.reader.strict = options.strict;
 
   Output output;
   if (!output.Open(options.output)) {
@@ -156,7 +157,7 @@ int RunCli(int argc, char** argv) {
       },
       PrintError);
   Progress progress(options.progress, options.files);
-  pipeline.OnBatch([&](const RunStats& stats, size_t) {
+  pipeline.OnBatch([&](const RunStats& stats) {
     // Flush each batch so a slow or interactive input streams out.
     if (output_ok && !buffer.empty()) {
       output_ok = output.Write(buffer);

@@ -216,7 +216,8 @@ std::string BibKeys::KeyFor(const Paper& paper, const Citation& citation) {
       // "[12]" means something only inside the paper that wrote it.
       const std::string& number = citation.id.empty() ? citation.text : citation.id;
       identity = "ref|" + std::to_string(paper.index) + "|" + number;
-      base = PaperBase(paper) + "-ref" + Fold(number);
+      const std::string paper_base = PaperBase(paper);
+      base = (paper_base.empty() ? "anon" : paper_base) + "-ref" + Fold(number);
       break;
     }
     case CitationKind::kAuthorYear: {

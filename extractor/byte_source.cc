@@ -1,5 +1,6 @@
 #include "extractor/byte_source.h"
 
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,7 +37,14 @@ bool ByteSource::Fill() {
     if (n > 0) {
       end_ += static_cast<size_t>(n);
       bytes_read_ += static_cast<size_t>(n);
-      starved_ = !regular_file_ && static_cast<size_t>(n) < kChunkBytes;
+      // A pipe hands over at most its buffer (64 KiB) a read: short reads are
+      // normal there. Starved means nothing more is waiting right now.
+      if (!regular_file_ && static_cast<size_t>(n) < kChunkBytes) {
+        struct pollfd waiting = {fd_, POLLIN, 0};
+        starved_ = poll(&waiting, 1, 0) == 0;
+      } else {
+        starved_ = false;
+      }
       return true;
     }
     if (n == 0) {

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "extractor/readers.h"
+#include "extractor/text.h"
 #include "extractor/utf8.h"
 
 namespace citex {
@@ -16,24 +17,39 @@ namespace {
 // Bytes looked at to tell JSON from JSON Lines from text.
 constexpr size_t kSniffBytes = 64 << 10;
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
-// The first line is a whole JSON object when it starts with '{' and ends
-// with '}': JSON Lines. A '{' alone on its line is a pretty-printed document.
-InputFormat SniffJsonObject(std::string_view head) {
-  const size_t newline = head.find('\n');
-  std::string_view first = head.substr(0, newline);
-  while (!first.empty() && IsSpace(first.back())) first.remove_suffix(1);
-  return !first.empty() && first.back() == '}' ? InputFormat::kJsonl : InputFormat::kJson;
+size_t SkipSpace(std::string_view s, size_t i) {
+  while (i < s.size() && IsAsciiSpace(s[i])) ++i;
+  return i;
 }
 
+// JSON starts with '[' then an element or ']', or '{' then a key or '}';
+// "[1] Smith et al. ..." and "{this https URL}" are text. A first line
+// holding a whole object is JSON Lines, unless it is citex's own
+// {"papers": [...]} document; a '{' alone on its line is a JSON document.
 InputFormat Sniff(std::string_view head) {
-  size_t i = 0;
-  while (i < head.size() && IsSpace(head[i])) ++i;
-  if (i == head.size()) return InputFormat::kText;
-  if (head[i] == '[') return InputFormat::kJson;
-  if (head[i] == '{') return SniffJsonObject(head.substr(i));
-  return InputFormat::kText;
+  const size_t first = SkipSpace(head, 0);
+  if (first == head.size()) return InputFormat::kText;
+  const size_t next = SkipSpace(head, first + 1);
+  const char after = next < head.size() ? head[next] : '\0';
+  if (head[first] == '[') {
+    return after == '{' || after == '[' || after == ']' || after == '\0' ? InputFormat::kJson
+                                                                          : InputFormat::kText;
+  }
+  if (head[first] != '{' || (after != '"' && after != '}' && after != '\0')) {
+    return InputFormat::kText;
+  }
+  if (head.compare(next, 8, "\"papers\"") == 0) return InputFormat::kJson;
+  std::string_view line = head.substr(first, head.find('\n', first) - first);
+  while (!line.empty() && IsAsciiSpace(line.back())) line.remove_suffix(1);
+  return line.back() == '}' ? InputFormat::kJsonl : InputFormat::kJson;
+}
+
+// Enough of the input to sniff: its first line with content, without
+// waiting for more from a slow pipe.
+bool HaveFirstLine(const ByteSource& source) {
+  const std::string_view head(source.data(), source.size());
+  const size_t first = SkipSpace(head, 0);
+  return first < head.size() && head.find('\n', first) != std::string_view::npos;
 }
 
 // NUL bytes and invalid UTF-8 together: not text a person pasted.
@@ -73,7 +89,9 @@ std::unique_ptr<PaperReader> OpenPaperReader(const std::string& path,
     }
   }
   auto source = std::make_unique<ByteSource>(fd, path != "-");
-  while (source->size() < kSniffBytes && source->Fill()) {
+  const bool sniff = options.format == InputFormat::kAuto || options.format == InputFormat::kCitex;
+  while (source->Fill()) {
+    if (!sniff || source->size() >= kSniffBytes || HaveFirstLine(*source)) break;
   }
   if (!source->error().empty()) {
     errors({path, 0, source->error(), true});

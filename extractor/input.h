@@ -40,6 +40,8 @@ struct ReaderOptions {
   // A record (a JSON line, an array element, a text file) larger than this
   // is reported and skipped instead of exhausting memory.
   size_t max_record_bytes = 64 << 20;
+  // --strict: a reader stops at its first bad record instead of skipping it.
+  bool strict = false;
 };
 
 // Reads papers from one file. Bad records go to the ErrorSink and are

@@ -5,11 +5,10 @@
 // sits in memory and a bad element costs only itself.
 #include "extractor/json_record.h"
 #include "extractor/readers.h"
+#include "extractor/text.h"
 
 namespace citex {
 namespace {
-
-bool IsJsonSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 class JsonReader : public JsonRecordReader {
  public:
@@ -20,6 +19,7 @@ class JsonReader : public JsonRecordReader {
     size_t line = 0;
     while (NextElement(element, line)) {
       if (DecodeRecord(element, line, paper)) return true;
+      if (strict_) return false;
     }
     return false;
   }
@@ -47,7 +47,7 @@ class JsonReader : public JsonRecordReader {
         return false;
       }
       const char c = source_->data()[0];
-      if (IsJsonSpace(c)) {
+      if (IsAsciiSpace(c)) {
         if (c == '\n') ++line_;
         source_->Consume(1);
       } else if (c == '[' && !in_array_) {
@@ -73,13 +73,13 @@ class JsonReader : public JsonRecordReader {
     Want(256);
     const std::string_view head(source_->data(), source_->size());
     size_t i = 1;
-    while (i < head.size() && IsJsonSpace(head[i])) ++i;
+    while (i < head.size() && IsAsciiSpace(head[i])) ++i;
     if (head.compare(i, sizeof(kKey) - 1, kKey) != 0) return false;
     i += sizeof(kKey) - 1;
-    while (i < head.size() && IsJsonSpace(head[i])) ++i;
+    while (i < head.size() && IsAsciiSpace(head[i])) ++i;
     if (i >= head.size() || head[i] != ':') return false;
     ++i;
-    while (i < head.size() && IsJsonSpace(head[i])) ++i;
+    while (i < head.size() && IsAsciiSpace(head[i])) ++i;
     if (i >= head.size() || head[i] != '[') return false;
     for (size_t k = 0; k <= i; ++k) {
       if (head[k] == '\n') ++line_;
@@ -100,7 +100,7 @@ class JsonReader : public JsonRecordReader {
       const char c = source_->data()[0];
       source_->Consume(1);
       if (c == '\n') ++line_;
-      if (IsJsonSpace(c)) continue;
+      if (IsAsciiSpace(c)) continue;
       if (c == '}') return true;
       Fatal("only \"papers\" is read from a citex JSON document");
       return false;
@@ -146,7 +146,7 @@ class JsonReader : public JsonRecordReader {
         } else if (c == '}' || c == ']') {
           ++end;
           if (--depth == 0) break;
-        } else if (!container && (c == ',' || IsJsonSpace(c))) {
+        } else if (!container && (c == ',' || IsAsciiSpace(c))) {
           break;
         } else {
           if (c == '\n') ++line_;
@@ -164,16 +164,19 @@ class JsonReader : public JsonRecordReader {
         errors_({path_, element_line, std::string("unexpected '") + first + "' in a JSON array",
                  false});
         source_->Consume(1);
+        if (strict_) return false;
         continue;
       }
       element = std::string_view(source_->data(), end);
       source_->Consume(end);
       if (oversized) {
         errors_({path_, element_line, "record is larger than --max-record-bytes", false});
+        if (strict_) return false;
         continue;
       }
       if (!container) {
         errors_({path_, element_line, "record is not a JSON object", false});
+        if (strict_) return false;
         continue;
       }
       return true;

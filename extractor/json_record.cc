@@ -150,8 +150,9 @@ Citation ReadCitation(object o) {
 struct JsonRecordDecoder::Found {
   explicit Found(Paper& p) : paper(p) {}
   Paper& paper;
-  int rank[11] = {};
-  bool seen[11] = {};
+  static constexpr size_t kSlots = static_cast<size_t>(Slot::kCount);
+  int rank[kSlots] = {};
+  bool seen[kSlots] = {};
   std::string published;
   bool has_text = false;
   bool has_findings = false;
@@ -212,9 +213,16 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
       if (prefixes_.count(path) && v.type() == json_type::object) Walk(v.get_object(), path, found);
       continue;
     }
+    const Slot slot = target->second.slot;
+    // Other datasets have "links" or "citations" fields of their own; citex's
+    // records begin with "index", so only then are they findings.
+    if ((slot == Slot::kLinks || slot == Slot::kCitations) && !citex_only_ &&
+        !found.seen[static_cast<size_t>(Slot::kIndex)]) {
+      continue;
+    }
     if (!found.Take(target->second)) continue;
     Paper& paper = found.paper;
-    switch (target->second.slot) {
+    switch (slot) {
       case Slot::kId:
         // Some datasets use numeric ids.
         if (v.type() == json_type::number) paper.id = std::string(std::string_view(v.raw_json_token()));
@@ -241,7 +249,9 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         if (v.type() == json_type::number) paper.year = std::string(std::string_view(v.raw_json_token()));
         else paper.year = String(v, "year");
         break;
-      case Slot::kIndex: break;  // a merged run numbers papers afresh
+      case Slot::kIndex:  // a merged run numbers papers afresh
+      case Slot::kCount:
+        break;
       case Slot::kLinks:
         found.has_findings = true;
         for (auto item : v.get_array()) paper.links.push_back(ReadLink(item.get_object()));

@@ -36,7 +36,7 @@ class JsonRecordDecoder {
 
  private:
   enum class Slot { kId, kTitle, kText, kAuthors, kDoi, kCategories, kPublished, kYear,
-                    kIndex, kLinks, kCitations };
+                    kIndex, kLinks, kCitations, kCount };
   struct Target {
     Slot slot;
     int rank;  // lower wins when several candidate fields are present
@@ -60,6 +60,7 @@ class JsonRecordReader : public PaperReader {
       : source_(std::move(source)),
         path_(std::move(path)),
         max_record_bytes_(options.max_record_bytes),
+        strict_(options.strict),
         errors_(std::move(errors)),
         decoder_(options) {}
 
@@ -76,6 +77,7 @@ class JsonRecordReader : public PaperReader {
   std::unique_ptr<ByteSource> source_;
   std::string path_;
   size_t max_record_bytes_;
+  bool strict_;  // stop at the first bad record
   ErrorSink errors_;
 
  private:

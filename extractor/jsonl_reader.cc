@@ -19,12 +19,14 @@ class JsonLinesReader : public JsonRecordReader {
         case ByteSource::LineStatus::kTooLong:
           errors_({path_, source_->line_number(), "record is larger than --max-record-bytes",
                    false});
+          if (strict_) return false;
           continue;
         case ByteSource::LineStatus::kLine:
           break;
       }
       if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) continue;
       if (DecodeRecord(line, source_->line_number(), paper)) return true;
+      if (strict_) return false;
     }
   }
 };

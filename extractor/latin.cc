@@ -9,18 +9,10 @@
 namespace citex::latin {
 
 char32_t NextCodePoint(std::string_view s, size_t& pos) {
-  const size_t length = Utf8SequenceLength(s, pos);
-  if (length == 0) {
-    ++pos;
-    return kReplacement;
-  }
-  static constexpr unsigned char kLeadMask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-  char32_t cp = static_cast<unsigned char>(s[pos]) & kLeadMask[length];
-  for (size_t i = 1; i < length; ++i) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
-  }
+  size_t length = 1;
+  const char32_t cp = DecodeUtf8(s, pos, &length);
   pos += length;
-  return cp;
+  return cp == kInvalidCodePoint ? kReplacement : cp;
 }
 
 namespace {

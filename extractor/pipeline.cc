@@ -56,6 +56,8 @@ bool Pipeline::RunFile(const std::string& path) {
 
   std::mutex read_mutex;
   bool exhausted = false;
+  // What the reader has done so far, for the writer's progress reports.
+  std::atomic<size_t> read_papers{0}, read_errors{0}, read_bytes{0};
   size_t next_sequence = 0;
   std::mutex write_mutex;
   std::condition_variable turn;
@@ -81,6 +83,10 @@ bool Pipeline::RunFile(const std::string& path) {
       if (reader->Starved()) break;  // slow input: let what we have out now
     }
     batch.sequence = next_sequence++;
+    stats_.bytes = bytes_before_file_ + reader->BytesRead();
+    read_papers = stats_.papers;
+    read_errors = stats_.errors;
+    read_bytes = stats_.bytes;
     return true;
   };
 
@@ -94,11 +100,13 @@ bool Pipeline::RunFile(const std::string& path) {
       stats_.findings += paper.links.size() + paper.citations.size();
       output_failed = !deliver_(paper);
     }
-    {
-      std::lock_guard<std::mutex> read_lock(read_mutex);
-      stats_.bytes = bytes_before_file_ + reader->BytesRead();
-    }
-    if (on_batch_ && !output_failed) on_batch_(stats_, reader->BytesRead());
+    // Never the read lock here: a reader may hold it while it waits for input.
+    RunStats snapshot;
+    snapshot.papers = read_papers;
+    snapshot.errors = read_errors;
+    snapshot.bytes = read_bytes;
+    snapshot.findings = stats_.findings;
+    if (on_batch_ && !output_failed) on_batch_(snapshot);
     if (output_failed) stop = true;
     ++next_to_write;
     turn.notify_all();

@@ -44,7 +44,7 @@ class Pipeline {
   bool RunFile(const std::string& path);
 
   // Called after each batch with the stats so far (for progress).
-  void OnBatch(std::function<void(const RunStats&, size_t file_bytes)> callback) {
+  void OnBatch(std::function<void(const RunStats&)> callback) {
     on_batch_ = std::move(callback);
   }
 
@@ -56,7 +56,7 @@ class Pipeline {
   PipelineOptions options_;
   std::function<bool(const Paper&)> deliver_;
   ErrorSink errors_;
-  std::function<void(const RunStats&, size_t)> on_batch_;
+  std::function<void(const RunStats&)> on_batch_;
   BibKeys keys_;
   RunStats stats_;
   size_t bytes_before_file_ = 0;

@@ -6,6 +6,9 @@
 
 namespace citex {
 
+// Space, tab, CR or LF: JSON's whitespace, and what line-wrapped text holds.
+inline bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
 // Runs of ASCII whitespace (arXiv's hard wraps: "and\n  LHC") become one
 // space; leading and trailing whitespace is dropped.
 std::string CollapseWhitespace(std::string_view text);

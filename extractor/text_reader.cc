@@ -23,11 +23,13 @@ constexpr std::string_view kPageChrome[] = {
     "Search",
 };
 
-// The page's date line.
-// Matches: "Aug 14", "August 14, 2025", "2025-08-14", "Aug 14, 2025".
-// Rejects: "August is a month", "14 models".
+// The page's date line: a month, abbreviated or whole, and a day.
+// Matches: "Aug 14", "August 14, 2025", "Sept. 3", "2025-08-14".
+// Rejects: "August is a month", "14 models", "Octopus 2" (a title).
 constexpr char kDateLinePattern[] =
-    R"((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)|(?:\d{4}-\d{2}-\d{2}))";
+    R"((?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|)"
+    R"(Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:, \d{4})?)|)"
+    R"((?:\d{4}-\d{2}-\d{2}))";
 
 // Longest line taken for a title; anything longer is prose.
 constexpr size_t kMaxTitleBytes = 400;
@@ -86,16 +88,17 @@ class TextReader : public PaperReader {
  public:
   TextReader(std::unique_ptr<ByteSource> source, std::string path, const ReaderOptions& options,
              ErrorSink errors)
-      : source_(std::move(source)), path_(std::move(path)), errors_(std::move(errors)) {
+      : source_(std::move(source)),
+        path_(std::move(path)),
+        strict_(options.strict),
+        errors_(std::move(errors)) {
     Load(options.max_record_bytes);
   }
 
   bool Next(Paper& paper) override {
-    while (next_ < papers_.size()) {
-      paper = std::move(papers_[next_++]);
-      return true;
-    }
-    return false;
+    if (next_ == papers_.size()) return false;
+    paper = std::move(papers_[next_++]);
+    return true;
   }
   bool Starved() const override { return false; }
   size_t BytesRead() const override { return source_->bytes_read(); }
@@ -163,6 +166,7 @@ class TextReader : public PaperReader {
       } else if (IsTitle(p)) {
         errors_({path_, p.line, "title with no abstract: \"" + CollapseWhitespace(Slice(p)) + "\"",
                  false});
+        if (strict_) return;
         ++i;
         continue;
       } else {
@@ -175,6 +179,7 @@ class TextReader : public PaperReader {
 
   std::unique_ptr<ByteSource> source_;
   std::string path_;
+  bool strict_;
   ErrorSink errors_;
   std::string text_;
   std::vector<Paper> papers_;

@@ -36,11 +36,12 @@ TEST(Cli, BadRecordIsReportedWithFileAndLineOthersStillWritten) {
 }
 
 TEST(Cli, StrictStopsAtTheFirstBadRecord) {
-  const testing::Run run =
-      RunCitex("--strict -f jsonl", std::string(kWithLink) + "{broken\n" + kWithoutLink);
+  const testing::Run run = RunCitex(
+      "--strict -f jsonl", std::string(kWithLink) + "{broken\n{also broken\n" + kWithoutLink);
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
-  EXPECT_NE(run.err.find("-:2: invalid JSON"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.rfind("-:2: invalid JSON", 0), 0u) << run.err;
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
 }
 
 TEST(Cli, MissingFileIsAnErrorOtherFilesStillRead) {
@@ -104,6 +105,17 @@ TEST(Cli, ClosedPipeEndsQuietly) {
   EXPECT_EQ(ReadFile(dir.File("err")), "");
   const std::string out = ReadFile(dir.File("out"));
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+}
+
+TEST(Cli, StreamsRecordsFromASlowPipe) {
+  // The first record must come out while the producer still waits.
+  TempDir dir;
+  const std::string command = std::string("(echo '") + kWithLink + "'; sleep 4; echo '" +
+                              kWithoutLink + "') | timeout 2 '" + CITEX_BINARY +
+                              "' -j 2 -f jsonl > " + dir.File("out") + " 2>&1";
+  std::system(command.c_str());
+  const std::string out = ReadFile(dir.File("out"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
 }
 
 TEST(Cli, OnlyKeepsTheNamedKinds) {

@@ -241,6 +241,35 @@ TEST(Input, MissingFileAndDirectoryAreFatalErrors) {
   EXPECT_EQ(r.errors[1].reason, "is a directory");
 }
 
+TEST(Input, SniffingTellsTextFromJson) {
+  // Text that happens to start with a bracket.
+  ReadResult r = ReadAll("[1] Smith et al. (2020) proposed it.\n");
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  EXPECT_EQ(r.papers[0].abstract, "[1] Smith et al. (2020) proposed it.");
+  r = ReadAll("{this https URL} is where the code is.\n");
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  // citex's JSON document squeezed onto one line is still a document.
+  r = ReadAll(R"({"papers": [{"index": 0, "title": "T", "links": [], "citations": []}]})" "\n");
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  EXPECT_EQ(r.papers[0].title, "T");
+}
+
+TEST(Input, OtherDatasetsLinksAndCitationsFieldsAreNotFindings) {
+  // A Semantic Scholar-like record: its "citations" are not citex's.
+  const ReadResult r = ReadAll(
+      R"({"title":"T","abstract":"See github.com/a/b (Smith, 2020).","citations":[{"paperId":"x"}],"links":{"pdf":"y"}})"
+      "\n");
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  EXPECT_TRUE(r.papers[0].citations.empty());
+  EXPECT_EQ(r.papers[0].abstract, "See github.com/a/b (Smith, 2020).");
+}
+
+TEST(TextReader, DateLinesAreChromeButMonthLikeTitlesAreNot) {
+  const ReadResult r = ReadAll("Sept. 3\n\nOctopus 2\n\nAn abstract about octopus models.\n");
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  EXPECT_EQ(r.papers[0].title, "Octopus 2");
+}
+
 TEST(Input, FormatNames) {
   EXPECT_EQ(ParseInputFormat("citex"), InputFormat::kCitex);
   EXPECT_EQ(ParseInputFormat("xml"), std::nullopt);
