@@ -96,6 +96,16 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// The path of a url with a scheme ("/abs/2301.00001" of
+// "https://arxiv.org/abs/2301.00001?x#y"); empty when it has none.
+re2::StringPiece PathOf(std::string_view url) {
+  const size_t path_start = url.find('/', url.find("://") + 3);
+  if (path_start == std::string_view::npos) return re2::StringPiece();
+  size_t path_end = url.find_first_of("?#", path_start);
+  if (path_end == std::string_view::npos) path_end = url.size();
+  return re2::StringPiece(url.data() + path_start, path_end - path_start);
+}
+
 // Whether c is one of the characters of `set` (never true for '\0').
 bool InSet(const char* set, char c) { return c != '\0' && std::strchr(set, c) != nullptr; }
 
@@ -862,12 +872,7 @@ Classification Classify(std::string_view url) {
   }
   if (u.host == "arxiv.org" || u.host == "export.arxiv.org") {
     c.kind = LinkKind::kArxiv;
-    const size_t auth = url.find("://") + 3;
-    size_t path_start = url.find('/', auth);
-    if (path_start == std::string_view::npos) return c;
-    size_t path_end = url.find_first_of("?#", path_start);
-    if (path_end == std::string_view::npos) path_end = url.size();
-    const re2::StringPiece path(url.data() + path_start, path_end - path_start);
+    const re2::StringPiece path = PathOf(url);
     std::string id;
     if (RE2::FullMatch(path, re.arxiv_path, static_cast<void*>(nullptr), &id)) {
       c.type = "paper";
@@ -877,12 +882,7 @@ Classification Classify(std::string_view url) {
   }
   if (u.host == "doi.org" || u.host == "dx.doi.org") {
     c.kind = LinkKind::kDoi;
-    const size_t auth = url.find("://") + 3;
-    size_t path_start = url.find('/', auth);
-    if (path_start == std::string_view::npos) return c;
-    size_t path_end = url.find_first_of("?#", path_start);
-    if (path_end == std::string_view::npos) path_end = url.size();
-    const re2::StringPiece path(url.data() + path_start, path_end - path_start);
+    const re2::StringPiece path = PathOf(url);
     std::string doi;
     if (RE2::FullMatch(path, re.doi_path, &doi)) {
       c.type = "paper";
