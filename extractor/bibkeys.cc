@@ -4,27 +4,26 @@
 #include <array>
 
 #include "extractor/latin.h"
+#include "extractor/text.h"
 
 namespace citex {
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::vector<std::string_view> Tokens(std::string_view s) {
   std::vector<std::string_view> tokens;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && IsSpace(s[i])) ++i;
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
     const size_t start = i;
-    while (i < s.size() && !IsSpace(s[i])) ++i;
+    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
     if (i > start) tokens.push_back(s.substr(start, i - start));
   }
   return tokens;
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -81,14 +80,6 @@ std::string KeySafe(std::string_view id) {
     } else {
       out.push_back('_');
     }
-  }
-  return out;
-}
-
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "extractor/citation_patterns.h"
+#include "extractor/text.h"
 
 namespace citex {
 namespace {
@@ -206,10 +207,6 @@ Citation MakeRecord(std::string_view text, size_t start, size_t end,
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
 
 // One surname found in an author list, with its byte offsets.
 struct Name {
@@ -370,11 +367,6 @@ constexpr std::array<QuotePair, 5> kQuotes = {{{"\"", "\""},
                                                {"'", "'"},
                                                {"«", "»"}}};
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // The name the text gives the cited work, read from at most kLabelLookback
 // bytes before `open` (the group's opening bracket). `floor`: nothing before
 // it belongs to this callout's context (the end of the previous callout).
@@ -383,7 +375,7 @@ std::optional<std::string> FindLabel(std::string_view text, size_t open,
   size_t lo = open > kLabelLookback ? open - kLabelLookback : 0;
   lo = std::max(lo, floor);
   std::string_view w = text.substr(lo, open - lo);
-  while (!w.empty() && IsSpace(w.back())) w.remove_suffix(1);
+  while (!w.empty() && IsWhitespace(w.back())) w.remove_suffix(1);
   // A quoted name: the "Lottery Ticket Hypothesis" (Frankle & Carbin 2019).
   for (const QuotePair& q : kQuotes) {
     if (!EndsWith(w, q.close)) continue;
@@ -391,9 +383,9 @@ std::optional<std::string> FindLabel(std::string_view text, size_t open,
     size_t at = inner.rfind(q.open);
     if (at == std::string_view::npos) continue;
     // The opening quote starts a word: not the apostrophe of "it's".
-    if (at > 0 && !IsSpace(inner[at - 1]) && inner[at - 1] != '(') continue;
+    if (at > 0 && !IsWhitespace(inner[at - 1]) && inner[at - 1] != '(') continue;
     std::string_view label = inner.substr(at + q.open.size());
-    if (label.empty() || label.size() > 60 || IsSpace(label.front())) continue;
+    if (label.empty() || label.size() > 60 || IsWhitespace(label.front())) continue;
     return std::string(label);
   }
   // Whitespace-separated tokens, last first.
@@ -403,15 +395,15 @@ std::optional<std::string> FindLabel(std::string_view text, size_t open,
     size_t end = w.size();
     while (end > 0 && tokens.size() < 6) {
       size_t s = end;
-      while (s > 0 && !IsSpace(w[s - 1])) --s;
+      while (s > 0 && !IsWhitespace(w[s - 1])) --s;
       tokens.push_back(w.substr(s, end - s));
       end = s;
-      while (end > 0 && IsSpace(w[end - 1])) --end;
+      while (end > 0 && IsWhitespace(w[end - 1])) --end;
       if (end == 0 && s == 0) break;
     }
     // If the window was cut mid-text, the farthest token may be a fragment.
     if (!window_starts_text && !tokens.empty() && end == 0 && lo > floor &&
-        !IsSpace(text[lo - 1])) {
+        !IsWhitespace(text[lo - 1])) {
       tokens.pop_back();
     }
   }
@@ -488,10 +480,6 @@ struct Triggers {
   bool bracket = false;          // "[": kBracketGroup
 };
 
-bool IsTriggerSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 // Whether text[i, i+4) is 1600-2099 as digits (kYear without its suffix).
 bool YearDigitsAt(std::string_view text, size_t i) {
   if (i + 4 > text.size()) return false;
@@ -544,7 +532,7 @@ Triggers ScanTriggers(std::string_view text) {
           // year start is looked at from one multiple of 4, so the runs
           // walked are disjoint.
           size_t j = s;
-          while (j > 0 && IsTriggerSpace(text[j - 1])) --j;
+          while (j > 0 && IsWhitespace(text[j - 1])) --j;
           if (j > 0 && (text[j - 1] == '(' || text[j - 1] == '[')) t.year_in_bracket = true;
         }
       }
@@ -560,7 +548,7 @@ Triggers ScanTriggers(std::string_view text) {
     t.bracket = true;
     // Walks forward over the whitespace run after this '[' only.
     size_t j = i + 1;
-    while (j < n && IsTriggerSpace(text[j])) ++j;
+    while (j < n && IsWhitespace(text[j])) ++j;
     if (j < n && IsAsciiDigit(text[j])) t.numeric_bracket = true;
     return !t.numeric_bracket;
   });
@@ -591,7 +579,7 @@ bool HasYearDigits(std::string_view text, size_t start, size_t end) {
 // Whether content[pos] starts whitespace and then ';': kContinuedYears
 // (anchored at pos) needs it.
 bool NextNonSpaceIsSemicolon(std::string_view content, size_t pos) {
-  while (pos < content.size() && IsSpace(content[pos])) ++pos;
+  while (pos < content.size() && IsWhitespace(content[pos])) ++pos;
   return pos < content.size() && content[pos] == ';';
 }
 
@@ -603,12 +591,12 @@ bool MayHoldOrganisationItem(std::string_view content) {
   for (size_t c = content.find(','); c != std::string_view::npos;
        c = content.find(',', c + 1)) {
     size_t b = c;
-    while (b > 0 && IsSpace(content[b - 1])) --b;
+    while (b > 0 && IsWhitespace(content[b - 1])) --b;
     if (b == 0) continue;
     const auto last = static_cast<unsigned char>(content[b - 1]);
     if (!IsAsciiUpper(content[b - 1]) && last < 0x80) continue;
     size_t a = c + 1;
-    while (a < content.size() && IsSpace(content[a])) ++a;
+    while (a < content.size() && IsWhitespace(content[a])) ++a;
     if (YearDigitsAt(content, a)) return true;
   }
   return false;
@@ -783,7 +771,7 @@ size_t NextBracketYear(std::string_view text, size_t pos) {
   for (size_t i = pos; i < text.size(); ++i) {
     if (text[i] != '(' && text[i] != '[') continue;
     size_t j = i + 1;
-    while (j < text.size() && IsTriggerSpace(text[j])) ++j;
+    while (j < text.size() && IsWhitespace(text[j])) ++j;
     if (YearDigitsAt(text, j)) return i;
     i = j - 1;  // no '(' or '[' in the whitespace run
   }
@@ -918,7 +906,7 @@ bool LooksMathematical(std::string_view text, size_t open, size_t close,
   }
   size_t lo = open > 24 ? open - 24 : 0;
   std::string_view before = text.substr(lo, open - lo);
-  while (!before.empty() && IsSpace(before.back())) before.remove_suffix(1);
+  while (!before.empty() && IsWhitespace(before.back())) before.remove_suffix(1);
   // A value in code or a formula: 'epochs': [50, 100, 200], x = [1, 2, 3].
   if (!before.empty() && (before.back() == ':' || before.back() == '=')) {
     return true;
@@ -934,12 +922,12 @@ bool LooksMathematical(std::string_view text, size_t open, size_t close,
       continue;  // the end of a longer word ("protein")
     }
     std::string_view prev = before.substr(0, at);
-    while (!prev.empty() && IsSpace(prev.back())) prev.remove_suffix(1);
+    while (!prev.empty() && IsWhitespace(prev.back())) prev.remove_suffix(1);
     if (prev.empty()) return false;
     char last = prev.back();
     if (last == '$' || last == ')') return true;
     bool one_letter = (IsAsciiLower(last) || IsAsciiUpper(last)) &&
-                      (prev.size() == 1 || IsSpace(prev[prev.size() - 2]) ||
+                      (prev.size() == 1 || IsWhitespace(prev[prev.size() - 2]) ||
                        prev[prev.size() - 2] == '(');
     return one_letter;
   }

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "extractor/link_patterns.h"
+#include "extractor/text.h"
 #include "extractor/utf8.h"
 
 namespace citex {
@@ -76,24 +77,12 @@ bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string AsciiLowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
 bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
     if (AsciiLower(s[i]) != prefix[i]) return false;
   }
   return true;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // The path of a url with a scheme ("/abs/2301.00001" of
@@ -159,7 +148,7 @@ ParsedUrl ParseUrl(std::string_view url) {
   std::string_view auth = url.substr(p, auth_end - p);
   if (size_t at = auth.rfind('@'); at != std::string_view::npos) auth = auth.substr(at + 1);
   if (size_t colon = auth.rfind(':'); colon != std::string_view::npos) auth = auth.substr(0, colon);
-  parsed.host = AsciiLowerCopy(auth);
+  parsed.host = AsciiLower(auth);
   if (StartsWithNoCase(parsed.host, "www.")) parsed.host.erase(0, 4);
   size_t path_end = url.find_first_of("?#", auth_end);
   if (path_end == std::string_view::npos) path_end = url.size();
@@ -236,16 +225,7 @@ size_t SegmentsNeeded(const ParsedUrl& url) {
 // patterns' (?i) in Latin-1 mode folds no byte onto an ASCII letter but its
 // other case).
 bool EqualsNoCaseAt(std::string_view text, size_t i, std::string_view lower) {
-  if (i > text.size() || text.size() - i < lower.size()) return false;
-  for (size_t k = 0; k < lower.size(); ++k) {
-    if (AsciiLower(text[i + k]) != lower[k]) return false;
-  }
-  return true;
-}
-
-bool IsPatternSpace(char c) {
-  // RE2's \s (\t \n \f \r space) and \v: a superset is safe in a prefilter.
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return i <= text.size() && StartsWithNoCase(text.substr(i), lower);
 }
 
 // Which of the two whole-text patterns may match.
@@ -276,9 +256,9 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
           EqualsNoCaseAt(text, i + 1, "com/") || EqualsNoCaseAt(text, i + 1, "github.io")) {
         t.start = true;
       }
-    } else if (!t.title && i > 0 && IsPatternSpace(text[i - 1])) {
+    } else if (!t.title && i > 0 && IsWhitespace(text[i - 1])) {
       size_t j = i;
-      while (j > 0 && IsPatternSpace(text[j - 1])) --j;
+      while (j > 0 && IsWhitespace(text[j - 1])) --j;
       if (j < i && j >= 6 && EqualsNoCaseAt(text, j - 6, "github")) t.title = true;
     }
   };
@@ -666,7 +646,7 @@ std::vector<size_t> SentenceEnds(std::string_view text, const std::vector<Candid
       // The word before the dot, at most 8 bytes back.
       size_t w = i;
       while (w > 0 && i - w < 8 && static_cast<unsigned char>(text[w - 1]) > 0x20) --w;
-      std::string word = AsciiLowerCopy(text.substr(w, i - w));
+      std::string word = AsciiLower(text.substr(w, i - w));
       if (!word.empty() && word[0] == '(') word.erase(0, 1);
       // "e.g." and "i.e." are letters and dots; "7.62%." ends a sentence.
       bool dotted = word.find('.') != std::string::npos;
@@ -922,7 +902,7 @@ Classification Classify(std::string_view url) {
 // without a trailing slash ("https://x.io/{https://x.io}" is one link;
 // http:// and https:// are two, as are github.com and www.github.com).
 std::string DedupKey(std::string_view url) {
-  std::string key = AsciiLowerCopy(url);
+  std::string key = AsciiLower(url);
   while (!key.empty() && key.back() == '/') key.pop_back();
   return key;
 }

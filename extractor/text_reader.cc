@@ -43,7 +43,7 @@ struct Paragraph {
 
 bool IsBlank(std::string_view line) {
   for (char c : line) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') return false;
+    if (!IsWhitespace(c)) return false;
   }
   return true;
 }
