@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "extractor/extract.h"
+#include "extractor/passes/pass.h"
 
 namespace citex {
 namespace {

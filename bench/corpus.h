@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "extractor/extract.h"
-#include "extractor/input.h"
+#include "extractor/passes/pass.h"
+#include "extractor/read/input.h"
 
 namespace citex::bench {
 

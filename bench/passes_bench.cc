@@ -2,8 +2,8 @@
 #include <benchmark/benchmark.h>
 
 #include "bench/corpus.h"
-#include "extractor/citations.h"
-#include "extractor/links.h"
+#include "extractor/passes/citations/citations.h"
+#include "extractor/passes/links/links.h"
 
 namespace citex {
 namespace {

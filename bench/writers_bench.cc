@@ -2,19 +2,19 @@
 #include <benchmark/benchmark.h>
 
 #include "bench/corpus.h"
-#include "extractor/bibkeys.h"
+#include "extractor/stages/stage.h"
 #include "formats/writer.h"
 
 namespace citex {
 namespace {
 
-void BM_Writer(benchmark::State& state, Format format) {
+void BM_Writer(benchmark::State& state, const FormatInfo& format) {
   std::vector<Paper> papers = bench::ExtractedSamplePapers();
-  BibKeys keys;
-  for (Paper& paper : papers) keys.Assign(paper);
+  const std::unique_ptr<Stage> keys = MakeKeyStage();
+  for (Paper& paper : papers) keys->Apply(paper);
   std::string out;
   for (auto _ : state) {
-    auto writer = MakeWriter(format);
+    auto writer = format.make({});
     out.clear();
     writer->Begin(out);
     for (const Paper& paper : papers) writer->Write(paper, out);
@@ -24,11 +24,14 @@ void BM_Writer(benchmark::State& state, Format format) {
   state.SetItemsProcessed(state.iterations() * papers.size());
   state.SetBytesProcessed(state.iterations() * out.size());
 }
-BENCHMARK_CAPTURE(BM_Writer, json, Format::kJson);
-BENCHMARK_CAPTURE(BM_Writer, jsonl, Format::kJsonl);
-BENCHMARK_CAPTURE(BM_Writer, csv, Format::kCsv);
-BENCHMARK_CAPTURE(BM_Writer, bibtex, Format::kBibtex);
-BENCHMARK_CAPTURE(BM_Writer, markdown, Format::kMarkdown);
+// One benchmark per row of the format table.
+const bool kRegistered = [] {
+  for (const FormatInfo& format : Formats()) {
+    benchmark::RegisterBenchmark(("BM_Writer/" + std::string(format.name)).c_str(),
+                                 [&format](benchmark::State& state) { BM_Writer(state, format); });
+  }
+  return true;
+}();
 
 }  // namespace
 }  // namespace citex

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <set>
 #include <thread>
 
@@ -28,53 +27,39 @@ Exit status: 0 something was found, 1 nothing was found, 2 an error.)";
 const std::set<std::string> kKinds = {"github", "huggingface", "project", "arxiv",  "doi",
                                       "other",  "author_year", "numeric"};
 
-struct Options {
-  std::vector<std::string> files;
-  std::string format = "json";
-  std::string input = "auto";
-  std::string output;
-  std::vector<std::string> only;
-  size_t threads = 0;
-  bool progress = isatty(2);
-  bool strict = false;
-  bool latex_accents = false;
-  ReaderOptions reader;
-};
+// "json|jsonl|..." from the format table, for --help.
+std::string FormatNames() {
+  std::string names;
+  for (const FormatInfo& format : Formats()) {
+    if (!names.empty()) names += '|';
+    names += format.name;
+  }
+  return names;
+}
 
-void PrintError(const InputError& error) {
+std::string FormatHelp() {
+  std::string help = "Formats:\n";
+  for (const FormatInfo& format : Formats()) {
+    help += "  " + std::string(format.name);
+    help.append(format.name.size() < 10 ? 10 - format.name.size() : 1, ' ');
+    help += std::string(format.description) + "\n";
+  }
+  return help;
+}
+
+void Print(std::FILE* stream, const std::string& text) { std::fputs(text.c_str(), stream); }
+
+void PrintError(std::FILE* err, const InputError& error) {
   std::string where = error.path;
   if (error.line > 0) where += ":" + std::to_string(error.line);
-  std::fprintf(stderr, "%s: %s%s\n", where.c_str(), error.warning ? "warning: " : "",
+  std::fprintf(err, "%s: %s%s\n", where.c_str(), error.warning ? "warning: " : "",
                error.reason.c_str());
 }
 
-// Refuses -o FILE when FILE is also an input: the run would read its own output.
-bool OutputIsAnInput(const Options& options) {
-  struct stat out;
-  if (options.output.empty() || stat(options.output.c_str(), &out) != 0) return false;
-  for (const std::string& file : options.files) {
-    struct stat in;
-    if (file != "-" && stat(file.c_str(), &in) == 0 && in.st_dev == out.st_dev &&
-        in.st_ino == out.st_ino) {
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-int RunCli(int argc, char** argv) {
-  Options options;
-  CLI::App app("citex " CITEX_VERSION
-               ": extract code, model, dataset and project links and cited work from "
-               "paper abstracts");
-  app.footer(kExamples);
-  app.set_version_flag("--version", "citex " CITEX_VERSION);
+void AddOptions(CLI::App& app, CliOptions& options, std::string& input) {
   app.add_option("files", options.files, "Inputs (text, JSON Lines, JSON); none or - is stdin");
-  app.add_option("-f,--format", options.format, "json|jsonl|csv|bibtex|markdown")
-      ->capture_default_str();
-  app.add_option("-i,--input", options.input, "auto|text|jsonl|json|citex (per file)")
+  app.add_option("-f,--format", options.format, FormatNames())->capture_default_str();
+  app.add_option("-i,--input", input, "auto|text|jsonl|json|citex (per file)")
       ->capture_default_str();
   app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
   app.add_option("--only", options.only, "Keep only these link/citation kinds")
@@ -92,61 +77,112 @@ int RunCli(int argc, char** argv) {
       ->capture_default_str();
   app.add_flag("--latex-accents", options.latex_accents,
                "BibTeX: write non-ASCII as LaTeX accents for classic bibtex");
+}
+
+// What parsing cannot check: names that must be in a table.
+bool Validate(CliOptions& options, const std::string& input, std::FILE* err) {
+  const std::optional<InputFormat> input_format = ParseInputFormat(input);
+  if (!FindFormat(options.format) || !input_format) {
+    const bool format_known = FindFormat(options.format) != nullptr;
+    std::fprintf(err, "citex: unknown %s \"%s\"\n", format_known ? "input format" : "format",
+                 (format_known ? input : options.format).c_str());
+    return false;
+  }
+  options.reader.format = *input_format;
+  for (const std::string& kind : options.only) {
+    if (!kKinds.count(kind)) {
+      std::fprintf(err, "citex: unknown kind \"%s\" in --only\n", kind.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+// Refuses -o FILE when FILE is also an input: the run would read its own output.
+bool OutputIsAnInput(const CliOptions& options) {
+  struct stat out;
+  if (options.output.empty() || stat(options.output.c_str(), &out) != 0) return false;
+  for (const std::string& file : options.files) {
+    struct stat in;
+    if (file != "-" && stat(file.c_str(), &in) == 0 && in.st_dev == out.st_dev &&
+        in.st_ino == out.st_ino) {
+      return true;
+    }
+  }
+  return false;
+}
+
+PipelineOptions ToPipelineOptions(const CliOptions& options, const CliStreams& streams) {
+  PipelineOptions pipeline;
+  pipeline.reader = options.reader;
+  pipeline.reader.stdin_fd = streams.in;
+  pipeline.reader.strict = options.strict;
+  pipeline.threads =
+      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  pipeline.strict = options.strict;
+  return pipeline;
+}
+
+}  // namespace
+
+ParsedCli ParseCli(int argc, const char* const* argv, const CliStreams& streams) {
+  CliOptions options;
+  options.progress = isatty(fileno(streams.err));
+  std::string input = "auto";
+  CLI::App app("citex " CITEX_VERSION
+               ": extract code, model, dataset and project links and cited work from "
+               "paper abstracts");
+  app.footer(FormatHelp() + "\n" + kExamples);
+  app.set_version_flag("--version", "citex " CITEX_VERSION);
+  AddOptions(app, options, input);
+  ParsedCli parsed;
+  std::FILE* out = fdopen(dup(streams.out), "w");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    std::fputs(app.help().c_str(), stdout);
-    return 0;
+    Print(out, app.help());
   } catch (const CLI::CallForVersion&) {
-    std::puts("citex " CITEX_VERSION);
-    return 0;
+    Print(out, "citex " CITEX_VERSION "\n");
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "citex: %s\nRun 'citex --help' for usage.\n", e.what());
-    return 2;
+    std::fprintf(streams.err, "citex: %s\nRun 'citex --help' for usage.\n", e.what());
+    parsed.status = 2;
   }
-
-  const std::optional<Format> format = ParseFormat(options.format);
-  const std::optional<InputFormat> input = ParseInputFormat(options.input);
-  if (!format || !input) {
-    std::fprintf(stderr, "citex: unknown %s \"%s\"\n", format ? "input format" : "format",
-                 (format ? options.input : options.format).c_str());
-    return 2;
+  if (out) std::fclose(out);
+  if (parsed.status != 0 || app.get_option("--help")->count() > 0 ||
+      app.get_option("--version")->count() > 0) {
+    return parsed;
   }
-  for (const std::string& kind : options.only) {
-    if (!kKinds.count(kind)) {
-      std::fprintf(stderr, "citex: unknown kind \"%s\" in --only\n", kind.c_str());
-      return 2;
-    }
+  if (!Validate(options, input, streams.err)) {
+    parsed.status = 2;
+    return parsed;
   }
   if (options.files.empty()) options.files.push_back("-");
+  parsed.options = std::move(options);
+  return parsed;
+}
+
+int RunCli(const CliOptions& options, const CliStreams& streams) {
   if (OutputIsAnInput(options)) {
-    std::fprintf(stderr, "citex: %s: refusing to overwrite an input file\n",
+    std::fprintf(streams.err, "citex: %s: refusing to overwrite an input file\n",
                  options.output.c_str());
     return 2;
   }
-
-  PipelineOptions pipeline_options;
-  pipeline_options.reader = options.reader;
-  pipeline_options.reader.format = *input;
-  pipeline_options.threads =
-      options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  pipeline_options.only.insert(options.only.begin(), options.only.end());
-  pipeline_options.strict = options.strict;
-  pipeline_options.reader.strict = options.strict;
-
   Output output;
-  if (!output.Open(options.output)) {
-    std::fprintf(stderr, "citex: %s\n", output.error().c_str());
+  if (!output.Open(options.output, streams.out)) {
+    std::fprintf(streams.err, "citex: %s\n", output.error().c_str());
     return 2;
   }
   WriterOptions writer_options;
   writer_options.bibtex_latex_accents = options.latex_accents;
-  std::unique_ptr<Writer> writer = MakeWriter(*format, writer_options);
+  std::unique_ptr<Writer> writer = FindFormat(options.format)->make(writer_options);
+  StageOptions stage_options;
+  stage_options.only.insert(options.only.begin(), options.only.end());
+
   std::string buffer;
   writer->Begin(buffer);
   bool output_ok = true;
   Pipeline pipeline(
-      pipeline_options,
+      ToPipelineOptions(options, streams), CorePasses(), CoreStages(stage_options),
       [&](const Paper& paper) {
         writer->Write(paper, buffer);
         if (buffer.size() >= (1 << 16)) {
@@ -155,8 +191,8 @@ int RunCli(int argc, char** argv) {
         }
         return output_ok;
       },
-      PrintError);
-  Progress progress(options.progress, options.files);
+      [&](const InputError& error) { PrintError(streams.err, error); });
+  Progress progress(options.progress, options.files, streams.err);
   pipeline.OnBatch([&](const RunStats& stats) {
     // Flush each batch so a slow or interactive input streams out.
     if (output_ok && !buffer.empty()) {
@@ -174,7 +210,7 @@ int RunCli(int argc, char** argv) {
     output_ok = output.Write(buffer) && output.Commit();
   }
   if (!output_ok) {
-    std::fprintf(stderr, "citex: %s\n", output.error().c_str());
+    std::fprintf(streams.err, "citex: %s\n", output.error().c_str());
     return 2;
   }
   const RunStats& stats = pipeline.stats();

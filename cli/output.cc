@@ -17,7 +17,8 @@ Output::~Output() {
   }
 }
 
-bool Output::Open(const std::string& path) {
+bool Output::Open(const std::string& path, int stdout_fd) {
+  fd_ = stdout_fd;
   if (path.empty() || path == "-") return true;
   path_ = path;
   struct stat info;

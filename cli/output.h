@@ -15,9 +15,9 @@ class Output {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
-  // Opens standard output ("" or "-") or a temporary file for `path`.
+  // Opens `stdout_fd` for "" or "-", else a temporary file for `path`.
   // Returns false with error() set.
-  bool Open(const std::string& path);
+  bool Open(const std::string& path, int stdout_fd);
   // Writes all of `bytes`. Returns false with error() set.
   bool Write(std::string_view bytes);
   // Renames the temporary file into place. Returns false with error() set.

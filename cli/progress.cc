@@ -6,7 +6,8 @@
 
 namespace citex {
 
-Progress::Progress(bool enabled, const std::vector<std::string>& files) : enabled_(enabled) {
+Progress::Progress(bool enabled, const std::vector<std::string>& files, std::FILE* err)
+    : enabled_(enabled), err_(err) {
   start_ = last_ = std::chrono::steady_clock::now();
   for (const std::string& file : files) {
     struct stat info;
@@ -27,16 +28,16 @@ void Progress::Update(const RunStats& stats) {
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double mb = stats.bytes / 1e6;
   const double rate = seconds > 0 ? mb / seconds : 0;
-  std::fprintf(stderr, "\r%zu records, %.1f MB, %.1f MB/s", stats.papers, mb, rate);
+  std::fprintf(err_, "\r%zu records, %.1f MB, %.1f MB/s", stats.papers, mb, rate);
   if (total_bytes_ > 0 && rate > 0) {
     const double left = (total_bytes_ / 1e6 - mb) / rate;
-    std::fprintf(stderr, ", ETA %.0f s", left > 0 ? left : 0);
+    std::fprintf(err_, ", ETA %.0f s", left > 0 ? left : 0);
   }
-  std::fputs("\x1b[K", stderr);  // clear the rest of the line
+  std::fputs("\x1b[K", err_);  // clear the rest of the line
 }
 
 void Progress::Finish() {
-  if (enabled_ && drawn_) std::fputs("\n", stderr);
+  if (enabled_ && drawn_) std::fputs("\n", err_);
 }
 
 }  // namespace citex

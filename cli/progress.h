@@ -1,8 +1,9 @@
 // One updating progress line on stderr: records, MB, MB/s and, when the
-// inputs' total size is known, an ETA. Silent unless enabled.
+// inputs' total size is known, an ETA, on `err`. Silent unless enabled.
 #pragma once
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -12,12 +13,13 @@ namespace citex {
 
 class Progress {
  public:
-  Progress(bool enabled, const std::vector<std::string>& files);
+  Progress(bool enabled, const std::vector<std::string>& files, std::FILE* err);
   void Update(const RunStats& stats);
   void Finish();
 
  private:
   bool enabled_;
+  std::FILE* err_;
   size_t total_bytes_ = 0;  // 0 when unknown (standard input, pipes)
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_;

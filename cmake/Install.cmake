@@ -5,8 +5,9 @@ install(TARGETS citex RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS citex_extractor citex_formats EXPORT citexTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/citex)
-install(FILES ${CITEX_EXTRACTOR_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/citex/extractor)
-install(FILES ${CITEX_FORMATS_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/citex/formats)
+# Headers keep their folders: extractor/read/input.h includes as it does here.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/extractor ${PROJECT_SOURCE_DIR}/formats
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/citex FILES_MATCHING PATTERN "*.h")
 install(EXPORT citexTargets NAMESPACE citex:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/citex)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/citexConfig.cmake.in
   ${PROJECT_BINARY_DIR}/citexConfig.cmake INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/citex)

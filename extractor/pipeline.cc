@@ -6,7 +6,6 @@
 #include <mutex>
 #include <thread>
 
-#include "extractor/extract.h"
 
 namespace citex {
 namespace {
@@ -24,22 +23,16 @@ struct Batch {
 
 }  // namespace
 
-Pipeline::Pipeline(const PipelineOptions& options, std::function<bool(const Paper&)> deliver,
-                   ErrorSink errors)
-    : options_(options), deliver_(std::move(deliver)) {
+Pipeline::Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
+                   std::function<bool(const Paper&)> deliver, ErrorSink errors)
+    : options_(options),
+      passes_(std::move(passes)),
+      stages_(std::move(stages)),
+      deliver_(std::move(deliver)) {
   errors_ = [this, errors = std::move(errors)](const InputError& error) {
     if (!error.warning) ++stats_.errors;
     errors(error);
   };
-}
-
-void Pipeline::Keep(Paper& paper) const {
-  if (options_.only.empty()) return;
-  const auto unwanted = [this](const auto& item) { return !options_.only.count(ToString(item.kind)); };
-  paper.links.erase(std::remove_if(paper.links.begin(), paper.links.end(), unwanted),
-                    paper.links.end());
-  paper.citations.erase(std::remove_if(paper.citations.begin(), paper.citations.end(), unwanted),
-                        paper.citations.end());
 }
 
 // Every thread runs the whole loop: take the next batch from the reader
@@ -95,8 +88,7 @@ bool Pipeline::RunFile(const std::string& path) {
     turn.wait(lock, [&] { return next_to_write == batch.sequence; });
     for (Paper& paper : batch.papers) {
       if (output_failed) break;
-      Keep(paper);
-      keys_.Assign(paper);
+      for (const auto& stage : stages_) stage->Apply(paper);
       stats_.findings += paper.links.size() + paper.citations.size();
       output_failed = !deliver_(paper);
     }
@@ -116,7 +108,7 @@ bool Pipeline::RunFile(const std::string& path) {
     Batch batch;
     while (read_batch(batch)) {
       for (size_t i = 0; i < batch.papers.size(); ++i) {
-        if (!batch.has_findings[i]) Extract(batch.papers[i]);
+        if (!batch.has_findings[i]) RunPasses(passes_, batch.papers[i]);
       }
       write_batch(batch);
     }

@@ -1,5 +1,5 @@
-// The run loop: read papers in bounded batches, extract them on N threads,
-// hand them to a writer in input order. Memory is bounded by N batches,
+// The run loop: read papers in bounded batches, run the passes on them on N
+// threads, then the stages and the writer on each paper in input order. Memory is bounded by N batches,
 // whatever the input size; output is byte-identical for every thread count.
 // `deliver`, the error sink and the batch callback are called from worker
 // threads, one call at a time.
@@ -7,20 +7,18 @@
 
 #include <cstddef>
 #include <functional>
-#include <set>
 #include <string>
 #include <vector>
 
-#include "extractor/bibkeys.h"
-#include "extractor/input.h"
+#include "extractor/passes/pass.h"
+#include "extractor/read/input.h"
+#include "extractor/stages/stage.h"
 
 namespace citex {
 
 struct PipelineOptions {
   ReaderOptions reader;
   size_t threads = 1;
-  // Link and citation kinds to keep ("github", "author_year", ...); empty: all.
-  std::set<std::string> only;
   bool strict = false;  // stop at the first bad record
 };
 
@@ -36,8 +34,10 @@ class Pipeline {
   // `deliver` gets each finished paper, in input order, on the calling
   // thread; it returns false to stop the run (the output failed).
   // `errors` gets bad records as they are found.
-  Pipeline(const PipelineOptions& options, std::function<bool(const Paper&)> deliver,
-           ErrorSink errors);
+  // `passes` run on every paper that is not already extracted (-i citex);
+  // `stages` run on every paper, in order, before `deliver`.
+  Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
+           std::function<bool(const Paper&)> deliver, ErrorSink errors);
 
   // Reads one input ("-" is standard input). Returns false when the run must
   // stop: output failed, or an error under --strict.
@@ -51,13 +51,12 @@ class Pipeline {
   const RunStats& stats() const { return stats_; }
 
  private:
-  void Keep(Paper& paper) const;
-
   PipelineOptions options_;
+  Passes passes_;
+  Stages stages_;
   std::function<bool(const Paper&)> deliver_;
   ErrorSink errors_;
   std::function<void(const RunStats&)> on_batch_;
-  BibKeys keys_;
   RunStats stats_;
   size_t bytes_before_file_ = 0;
 };

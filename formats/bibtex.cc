@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "extractor/bibkeys.h"
-#include "extractor/text.h"
+#include "extractor/stages/bibkeys.h"
+#include "extractor/base/text.h"
 #include "formats/bibtex_text.h"
 #include "formats/resources.h"
 #include "formats/writer.h"
@@ -81,8 +81,10 @@ class BibtexWriter : public Writer {
     (void)out;
     Paper entry = paper;
     entry.abstract.clear();
-    keys_.Assign(entry);
-    for (const Citation& citation : entry.citations) Remember(entry, citation, citation.key);
+    for (const Citation& citation : entry.citations) {
+      keys_.Reserve(citation.key);
+      Remember(entry, citation, citation.key);
+    }
     entry.citations.clear();
     papers_.push_back(std::move(entry));
   }
@@ -286,7 +288,7 @@ class BibtexWriter : public Writer {
 
   bool accents_;
   bool wrote_ = false;
-  BibKeys keys_;
+  BibKeys keys_;  // for the papers' own keys; citations come keyed
   std::vector<Paper> papers_;  // without abstracts and citations
   std::vector<Stub> stubs_;    // in first-cited order
   std::unordered_map<std::string, size_t> stub_index_;

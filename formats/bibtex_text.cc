@@ -1,7 +1,7 @@
 #include "formats/bibtex_text.h"
 
-#include "extractor/latin.h"
-#include "extractor/utf8.h"
+#include "extractor/base/latin.h"
+#include "extractor/base/utf8.h"
 
 namespace citex {
 namespace {

@@ -5,7 +5,7 @@
 #include <iterator>
 #include <string_view>
 
-#include "extractor/utf8.h"
+#include "extractor/base/utf8.h"
 #include "formats/writer.h"
 
 namespace citex {
@@ -93,6 +93,6 @@ class CsvWriter : public Writer {
 
 }  // namespace
 
-std::unique_ptr<Writer> MakeCsvWriter() { return std::make_unique<CsvWriter>(); }
+std::unique_ptr<Writer> MakeCsvWriter(const WriterOptions&) { return std::make_unique<CsvWriter>(); }
 
 }  // namespace citex

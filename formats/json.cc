@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "extractor/utf8.h"
+#include "extractor/base/utf8.h"
 #include "formats/writer.h"
 
 namespace citex {
@@ -162,7 +162,7 @@ void AppendPaperJson(std::string& out, const Paper& paper) {
   out += "]}";
 }
 
-std::unique_ptr<Writer> MakeJsonWriter() { return std::make_unique<JsonWriter>(false); }
-std::unique_ptr<Writer> MakeJsonLinesWriter() { return std::make_unique<JsonWriter>(true); }
+std::unique_ptr<Writer> MakeJsonWriter(const WriterOptions&) { return std::make_unique<JsonWriter>(false); }
+std::unique_ptr<Writer> MakeJsonLinesWriter(const WriterOptions&) { return std::make_unique<JsonWriter>(true); }
 
 }  // namespace citex

@@ -3,8 +3,8 @@
 #include <string_view>
 #include <vector>
 
-#include "extractor/text.h"
-#include "extractor/utf8.h"
+#include "extractor/base/text.h"
+#include "extractor/base/utf8.h"
 #include "formats/resources.h"
 #include "formats/writer.h"
 
@@ -124,6 +124,6 @@ class MarkdownWriter : public Writer {
 
 }  // namespace
 
-std::unique_ptr<Writer> MakeMarkdownWriter() { return std::make_unique<MarkdownWriter>(); }
+std::unique_ptr<Writer> MakeMarkdownWriter(const WriterOptions&) { return std::make_unique<MarkdownWriter>(); }
 
 }  // namespace citex

@@ -1,21 +1,21 @@
 // Output formats. A Writer turns papers into bytes appended to a caller's
-// buffer; the caller decides when to flush. One writer per file in formats/.
+// buffer; the caller decides when to flush. One writer per file in formats/,
+// each with one factory, listed in the format table (formats/format_table.cc).
 // Writers are used from one thread, in input order.
+//
+// Adding a format: one writer file with its factory, one row in the table,
+// and its golden files (scripts/update-golden.sh writes them). The CLI, the
+// golden tests, the writer fuzzer and the writer benchmark read the table.
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractor/model.h"
 
 namespace citex {
-
-enum class Format { kJson, kJsonl, kCsv, kBibtex, kMarkdown };
-
-// "json", "jsonl", "csv", "bibtex", "markdown"; nullopt for anything else.
-std::optional<Format> ParseFormat(std::string_view name);
 
 class Writer {
  public:
@@ -33,12 +33,17 @@ struct WriterOptions {
   bool bibtex_latex_accents = false;
 };
 
-std::unique_ptr<Writer> MakeJsonWriter();       // formats/json.cc
-std::unique_ptr<Writer> MakeJsonLinesWriter();  // formats/json.cc
-std::unique_ptr<Writer> MakeCsvWriter();        // formats/csv.cc
-std::unique_ptr<Writer> MakeBibtexWriter(const WriterOptions& options);  // formats/bibtex.cc
-std::unique_ptr<Writer> MakeMarkdownWriter();   // formats/markdown.cc
+struct FormatInfo {
+  std::string_view name;         // the --format value
+  std::string_view extension;    // of its golden files, without the dot
+  std::string_view description;  // one line for --help
+  std::unique_ptr<Writer> (*make)(const WriterOptions& options);
+};
 
-std::unique_ptr<Writer> MakeWriter(Format format, const WriterOptions& options = {});
+// Every format, in the order --help lists them.
+const std::vector<FormatInfo>& Formats();
+
+// The format called `name`; nullptr when there is none.
+const FormatInfo* FindFormat(std::string_view name);
 
 }  // namespace citex

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "extractor/utf8.h"
+#include "extractor/base/utf8.h"
 #include "tests/support.h"
 
 namespace citex {

@@ -1,5 +1,5 @@
 // Extracts from one abstract with the installed library and prints JSON Lines.
-#include <extractor/extract.h>
+#include <extractor/passes/pass.h>
 #include <formats/writer.h>
 
 #include <cstdio>
@@ -10,7 +10,7 @@ int main() {
   paper.abstract = "Code is available at https://github.com/a/b.";
   citex::Extract(paper);
   std::string out;
-  auto writer = citex::MakeWriter(citex::Format::kJsonl);
+  auto writer = citex::FindFormat("jsonl")->make({});
   writer->Write(paper, out);
   std::fputs(out.c_str(), stdout);
   return paper.links.size() == 1 ? 0 : 1;

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "extractor/extract.h"
+#include "extractor/passes/pass.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   citex::Paper paper;

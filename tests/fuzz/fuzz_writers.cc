@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "extractor/bibkeys.h"
-#include "extractor/extract.h"
-#include "extractor/utf8.h"
+#include "extractor/base/utf8.h"
+#include "extractor/passes/pass.h"
+#include "extractor/stages/stage.h"
 #include "formats/writer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -20,19 +20,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   paper.authors = {paper.title};
   paper.id = paper.title.substr(0, 12);
   citex::Extract(paper);
-  citex::BibKeys keys;
-  keys.Assign(paper);
-  for (citex::Format format : {citex::Format::kJson, citex::Format::kJsonl, citex::Format::kCsv,
-                               citex::Format::kBibtex, citex::Format::kMarkdown}) {
+  citex::MakeKeyStage()->Apply(paper);
+  for (const citex::FormatInfo& format : citex::Formats()) {
     std::string out;
     citex::WriterOptions options;
     options.bibtex_latex_accents = size % 2 == 1;
-    auto writer = citex::MakeWriter(format, options);
+    auto writer = format.make(options);
     writer->Begin(out);
     writer->Write(paper, out);
     writer->End(out);
     if (!citex::IsValidUtf8(out)) std::abort();
-    if (format == citex::Format::kJsonl) {
+    if (format.name == "jsonl") {
       // Throws, and so fails the fuzzer, on anything but one valid record.
       const nlohmann::json record = nlohmann::json::parse(out);
       if (record["links"].size() != paper.links.size()) std::abort();

@@ -1,0 +1,317 @@
+#include "extractor/read/json_record.h"
+
+#include <optional>
+
+#include "extractor/base/latin.h"
+#include "extractor/base/text.h"
+#include "extractor/base/utf8.h"
+
+namespace citex {
+namespace {
+
+using simdjson::ondemand::array;
+using simdjson::ondemand::json_type;
+using simdjson::ondemand::object;
+using simdjson::ondemand::value;
+
+std::string String(value v, const char* field) {
+  if (v.type() == json_type::null) return "";
+  if (v.type() != json_type::string) {
+    throw std::runtime_error(std::string("field \"") + field + "\" is not a string");
+  }
+  return std::string(std::string_view(v.get_string()));
+}
+
+// arXiv puts affiliations in parentheses: "P.A. Evans (1)", "F. van der Tak (SRON)".
+std::string WithoutParentheses(std::string_view name) {
+  std::string out;
+  int depth = 0;
+  for (char c : name) {
+    if (c == '(') ++depth;
+    if (depth == 0) out.push_back(c);
+    if (c == ')' && depth > 0) --depth;
+  }
+  return out;
+}
+
+// "C. Bal\'azs, E. L. Berger and C.-P. Yuan" -> one name each.
+std::vector<std::string> SplitAuthorList(std::string_view list) {
+  std::vector<std::string> names;
+  std::string flat = CollapseWhitespace(list);
+  size_t start = 0;
+  int depth = 0;  // affiliations in parentheses hold commas too
+  for (size_t i = 0; i <= flat.size(); ++i) {
+    const bool at_end = i == flat.size();
+    if (!at_end && flat[i] == '(') ++depth;
+    if (!at_end && flat[i] == ')' && depth > 0) --depth;
+    size_t separator = 0;
+    if (!at_end && depth == 0 && flat[i] == ',') separator = 1;
+    if (!at_end && depth == 0 && flat.compare(i, 5, " and ") == 0) separator = 5;
+    if (!at_end && separator == 0) continue;
+    std::string name = CollapseWhitespace(WithoutParentheses(std::string_view(flat).substr(start, i - start)));
+    if (name.rfind("and ", 0) == 0) name.erase(0, 4);  // ", and Chen"
+    if (!name.empty()) names.push_back(std::move(name));
+    if (at_end) break;
+    start = i + separator;
+    i += separator - 1;
+  }
+  return names;
+}
+
+std::vector<std::string> Authors(value v) {
+  if (v.type() == json_type::string) return SplitAuthorList(std::string_view(v.get_string()));
+  std::vector<std::string> names;
+  if (v.type() != json_type::array) return names;
+  for (value author : v.get_array()) {
+    if (author.type() == json_type::string) {
+      names.push_back(CollapseWhitespace(std::string_view(author.get_string())));
+    } else if (author.type() == json_type::object) {
+      for (auto field : author.get_object()) {
+        if (std::string_view(field.unescaped_key()) == "name") {
+          names.push_back(CollapseWhitespace(String(field.value(), "name")));
+          break;
+        }
+      }
+    }
+  }
+  return names;
+}
+
+template <typename Enum>
+Enum EnumFromName(std::string_view name, std::initializer_list<Enum> values) {
+  for (Enum e : values) {
+    if (name == ToString(e)) return e;
+  }
+  throw std::runtime_error("unknown value \"" + std::string(name) + "\"");
+}
+
+Span ReadSpan(value v) {
+  Span span;
+  array a = v.get_array();
+  size_t i = 0;
+  for (value n : a) {
+    const uint64_t offset = n.get_uint64();
+    if (i == 0) span.start = offset;
+    if (i == 1) span.end = offset;
+    ++i;
+  }
+  if (i != 2 || span.end < span.start) throw std::runtime_error("bad \"span\"");
+  return span;
+}
+
+Link ReadLink(object o) {
+  Link link;
+  for (auto field : o) {
+    const std::string_view key = field.unescaped_key();
+    value v = field.value();
+    if (key == "url") link.url = String(v, "url");
+    else if (key == "text") link.text = String(v, "text");
+    else if (key == "span") link.span = ReadSpan(v);
+    else if (key == "type") link.type = String(v, "type");
+    else if (key == "name") link.name = String(v, "name");
+    else if (key == "kind")
+      link.kind = EnumFromName(String(v, "kind"),
+                               {LinkKind::kGithub, LinkKind::kHuggingface, LinkKind::kProject,
+                                LinkKind::kArxiv, LinkKind::kDoi, LinkKind::kOther});
+    else if (key == "status")
+      link.status = EnumFromName(String(v, "status"),
+                                 {Status::kReleased, Status::kComingSoon, Status::kUnknown});
+    else if (key == "role")
+      link.role = EnumFromName(String(v, "role"), {Role::kOwn, Role::kThirdParty, Role::kUnknown});
+  }
+  return link;
+}
+
+Citation ReadCitation(object o) {
+  Citation citation;
+  for (auto field : o) {
+    const std::string_view key = field.unescaped_key();
+    value v = field.value();
+    if (key == "text") citation.text = String(v, "text");
+    else if (key == "span") citation.span = ReadSpan(v);
+    else if (key == "authors") citation.authors = Authors(v);
+    else if (key == "et_al") citation.et_al = v.get_bool();
+    else if (key == "year") citation.year = String(v, "year");
+    else if (key == "id") citation.id = String(v, "id");
+    else if (key == "key") citation.key = String(v, "key");
+    else if (key == "label") {
+      if (v.type() != json_type::null) citation.label = String(v, "label");
+    } else if (key == "kind") {
+      citation.kind = EnumFromName(String(v, "kind"),
+                                   {CitationKind::kAuthorYear, CitationKind::kNumeric,
+                                    CitationKind::kArxiv, CitationKind::kDoi});
+    }
+  }
+  return citation;
+}
+
+}  // namespace
+
+struct JsonRecordDecoder::Found {
+  explicit Found(Paper& p) : paper(p) {}
+  Paper& paper;
+  static constexpr size_t kSlots = static_cast<size_t>(Slot::kCount);
+  int rank[kSlots] = {};
+  bool seen[kSlots] = {};
+  std::string published;
+  bool has_text = false;
+  bool has_findings = false;
+  std::optional<Source> source;
+
+  // True when `target` beats what is already there.
+  bool Take(const Target& target) {
+    const int i = static_cast<int>(target.slot);
+    if (seen[i] && rank[i] <= target.rank) return false;
+    seen[i] = true;
+    rank[i] = target.rank;
+    return true;
+  }
+};
+
+JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options)
+    : citex_only_(options.format == InputFormat::kCitex) {
+  const auto add = [this](Slot slot, const std::vector<std::string>& paths) {
+    int rank = 0;
+    for (const std::string& path : paths) {
+      fields_.emplace(path, Target{slot, rank++});
+      for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1)) {
+        prefixes_[path.substr(0, dot)] = true;
+      }
+    }
+  };
+  const auto or_default = [](const std::string& chosen, std::vector<std::string> defaults) {
+    return chosen.empty() ? defaults : std::vector<std::string>{chosen};
+  };
+  add(Slot::kId, or_default(options.id_field, {"id", "paper.id"}));
+  add(Slot::kTitle, or_default(options.title_field, {"title", "paper.title"}));
+  add(Slot::kText, or_default(options.text_field,
+                              {"abstract", "summary", "paper.summary", "paper.abstract"}));
+  add(Slot::kAuthors, {"authors", "paper.authors"});
+  add(Slot::kDoi, {"doi", "paper.doi"});
+  add(Slot::kCategories, {"categories"});
+  add(Slot::kPublished, {"publishedAt", "paper.publishedAt", "published"});
+  add(Slot::kYear, {"year"});
+  add(Slot::kIndex, {"index"});
+  add(Slot::kLinks, {"links"});
+  add(Slot::kCitations, {"citations"});
+  prefixes_["source"] = true;
+}
+
+void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& found) {
+  for (auto field : object) {
+    const std::string_view key = field.unescaped_key();
+    std::string path = prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
+    value v = field.value();
+    if (path == "source.path" || path == "source.line") {
+      if (!found.source) found.source = Source{};
+      if (key == "path") found.source->path = String(v, "source.path");
+      else found.source->line = v.get_uint64();
+      continue;
+    }
+    const auto target = fields_.find(path);
+    if (target == fields_.end()) {
+      if (prefixes_.count(path) && v.type() == json_type::object) Walk(v.get_object(), path, found);
+      continue;
+    }
+    const Slot slot = target->second.slot;
+    // Other datasets have "links" or "citations" fields of their own; citex's
+    // records begin with "index", so only then are they findings.
+    if ((slot == Slot::kLinks || slot == Slot::kCitations) && !citex_only_ &&
+        !found.seen[static_cast<size_t>(Slot::kIndex)]) {
+      continue;
+    }
+    if (!found.Take(target->second)) continue;
+    Paper& paper = found.paper;
+    switch (slot) {
+      case Slot::kId:
+        // Some datasets use numeric ids.
+        if (v.type() == json_type::number) paper.id = std::string(std::string_view(v.raw_json_token()));
+        else paper.id = CollapseWhitespace(String(v, path.c_str()));
+        break;
+      // arXiv writes accents as LaTeX ("Bal\\'azs"); people want the letters.
+      case Slot::kTitle:
+        paper.title = latin::DecodeLatexAccents(CollapseWhitespace(String(v, path.c_str())));
+        break;
+      case Slot::kText:
+        if (v.type() != json_type::null) {
+          paper.abstract = String(v, path.c_str());
+          found.has_text = true;
+        }
+        break;
+      case Slot::kAuthors:
+        paper.authors = Authors(v);
+        for (std::string& author : paper.authors) author = latin::DecodeLatexAccents(author);
+        break;
+      case Slot::kDoi: paper.doi = String(v, path.c_str()); break;
+      case Slot::kCategories: paper.categories = String(v, path.c_str()); break;
+      case Slot::kPublished: found.published = String(v, path.c_str()); break;
+      case Slot::kYear:
+        if (v.type() == json_type::number) paper.year = std::string(std::string_view(v.raw_json_token()));
+        else paper.year = String(v, "year");
+        break;
+      case Slot::kIndex:  // a merged run numbers papers afresh
+      case Slot::kCount:
+        break;
+      case Slot::kLinks:
+        found.has_findings = true;
+        for (auto item : v.get_array()) paper.links.push_back(ReadLink(item.get_object()));
+        break;
+      case Slot::kCitations:
+        found.has_findings = true;
+        for (auto item : v.get_array()) paper.citations.push_back(ReadCitation(item.get_object()));
+        break;
+    }
+  }
+}
+
+std::string JsonRecordDecoder::Decode(std::string_view json, Paper& paper, bool* has_findings,
+                                      bool* repaired_utf8) {
+  *repaired_utf8 = false;
+  padded_.assign(json.data(), json.size());
+  size_t length = json.size();
+  Found found(paper);
+  for (;;) {
+    padded_.resize(length + simdjson::SIMDJSON_PADDING, ' ');
+    try {
+      simdjson::ondemand::document doc = parser_.iterate(padded_.data(), length, padded_.size());
+      if (doc.type() != json_type::object) return "record is not a JSON object";
+      Walk(doc.get_object(), "", found);
+      // current_location() fails only once the whole input is consumed.
+      if (!doc.current_location().error()) return "unexpected text after the JSON object";
+      break;
+    } catch (const simdjson::simdjson_error& e) {
+      if (e.error() != simdjson::UTF8_ERROR || *repaired_utf8) {
+        return std::string("invalid JSON: ") + e.what();
+      }
+      // Keep the record: replace the bad bytes and read it again.
+      *repaired_utf8 = true;
+      padded_.clear();
+      AppendValidUtf8(padded_, json);
+      length = padded_.size();
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+  }
+  *has_findings = found.has_findings || citex_only_;
+  if (found.source && *has_findings) paper.source = *found.source;
+  if (!found.has_text && !*has_findings) return "record has no abstract";
+  if (paper.year.empty()) paper.year = YearFromArxivId(paper.id);
+  if (paper.year.empty() && found.published.size() >= 4) paper.year = found.published.substr(0, 4);
+  return "";
+}
+
+bool JsonRecordDecoder::DecodeAt(std::string_view json, const std::string& path, size_t line,
+                                 const ErrorSink& errors, Paper& paper, bool* has_findings) {
+  paper = Paper();
+  paper.source = {path, line};
+  bool repaired_utf8 = false;
+  const std::string problem = Decode(json, paper, has_findings, &repaired_utf8);
+  if (!problem.empty()) {
+    errors({path, line, problem, false});
+    return false;
+  }
+  if (repaired_utf8) errors({path, line, "invalid UTF-8 replaced with U+FFFD", false, true});
+  return true;
+}
+
+}  // namespace citex

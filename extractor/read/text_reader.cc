@@ -1,0 +1,198 @@
+// Text input. A file is a Daily Papers page when, past the page chrome, it
+// holds at least one title line followed by a blank line and a longer
+// paragraph; otherwise the whole file is one abstract without a title.
+#include <re2/re2.h>
+
+#include <string_view>
+#include <vector>
+
+#include "extractor/read/readers.h"
+#include "extractor/base/text.h"
+
+namespace citex {
+namespace {
+
+// Single-line paragraphs of a copied Daily Papers page that are not papers.
+constexpr std::string_view kPageChrome[] = {
+    "new",
+    "Get trending papers in your email inbox!",
+    "Subscribe",
+    "Daily Papers",
+    "byAK and the research community",
+    "Submit",
+    "Search",
+};
+
+// The page's date line: a month, abbreviated or whole, and a day.
+// Matches: "Aug 14", "August 14, 2025", "Sept. 3", "2025-08-14".
+// Rejects: "August is a month", "14 models", "Octopus 2" (a title).
+constexpr char kDateLinePattern[] =
+    R"((?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|)"
+    R"(Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? \d{1,2}(?:, \d{4})?)|)"
+    R"((?:\d{4}-\d{2}-\d{2}))";
+
+// Longest line taken for a title; anything longer is prose.
+constexpr size_t kMaxTitleBytes = 400;
+
+struct Paragraph {
+  size_t start = 0;  // byte offset in the file
+  size_t end = 0;    // end of its last line, without the line break
+  size_t line = 0;   // 1-based line of its first line
+  bool single_line = true;
+};
+
+bool IsBlank(std::string_view line) {
+  for (char c : line) {
+    if (!IsWhitespace(c)) return false;
+  }
+  return true;
+}
+
+bool IsChrome(std::string_view text) {
+  static const RE2 date_line(kDateLinePattern);
+  for (std::string_view chrome : kPageChrome) {
+    if (text == chrome) return true;
+  }
+  return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), date_line);
+}
+
+std::vector<Paragraph> SplitParagraphs(std::string_view text) {
+  std::vector<Paragraph> paragraphs;
+  size_t line_start = 0;
+  size_t line_number = 1;
+  bool open = false;
+  while (line_start < text.size()) {
+    // Lines end in "\n", "\r\n" or a lone "\r" (old Mac files).
+    size_t line_end = text.find_first_of("\r\n", line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const std::string_view line = text.substr(line_start, line_end - line_start);
+    if (line_end + 1 < text.size() && text[line_end] == '\r' && text[line_end + 1] == '\n') {
+      ++line_end;
+    }
+    if (IsBlank(line)) {
+      open = false;
+    } else if (open) {
+      paragraphs.back().end = line_start + line.size();
+      paragraphs.back().single_line = false;
+    } else {
+      paragraphs.push_back({line_start, line_start + line.size(), line_number, true});
+      open = true;
+    }
+    line_start = line_end + 1;
+    ++line_number;
+  }
+  return paragraphs;
+}
+
+class TextReader : public PaperReader {
+ public:
+  TextReader(std::unique_ptr<ByteSource> source, std::string path, const ReaderOptions& options,
+             ErrorSink errors)
+      : source_(std::move(source)),
+        path_(std::move(path)),
+        strict_(options.strict),
+        errors_(std::move(errors)) {
+    Load(options.max_record_bytes);
+  }
+
+  bool Next(Paper& paper) override {
+    if (next_ == papers_.size()) return false;
+    paper = std::move(papers_[next_++]);
+    return true;
+  }
+  bool Starved() const override { return false; }
+  size_t BytesRead() const override { return source_->bytes_read(); }
+
+ private:
+  void Load(size_t max_bytes) {
+    while (source_->size() <= max_bytes && source_->Fill()) {
+    }
+    if (!source_->error().empty()) {
+      errors_({path_, 0, source_->error(), true});
+      return;
+    }
+    if (source_->size() > max_bytes) {
+      errors_({path_, 1, "text input is larger than --max-record-bytes", true});
+      return;
+    }
+    text_.assign(source_->data(), source_->size());
+    std::vector<Paragraph> content;
+    for (const Paragraph& p : SplitParagraphs(text_)) {
+      if (p.single_line && IsChrome(Slice(p))) continue;
+      content.push_back(p);
+    }
+    if (IsPage(content)) {
+      ReadPage(content);
+    } else if (!content.empty()) {
+      Paper paper;
+      paper.abstract = std::string(Slice({content.front().start, content.back().end, 0, false}));
+      paper.source = {path_, content.front().line};
+      papers_.push_back(std::move(paper));
+    }
+  }
+
+  std::string_view Slice(const Paragraph& p) const {
+    return std::string_view(text_).substr(p.start, p.end - p.start);
+  }
+
+  bool IsTitle(const Paragraph& p) const {
+    return p.single_line && p.end - p.start <= kMaxTitleBytes;
+  }
+
+  // A title line followed by a paragraph that is longer, or of several lines.
+  bool StartsPaper(const std::vector<Paragraph>& content, size_t i) const {
+    if (i + 1 >= content.size() || !IsTitle(content[i])) return false;
+    const Paragraph& title = content[i];
+    const Paragraph& body = content[i + 1];
+    return !body.single_line || body.end - body.start > title.end - title.start;
+  }
+
+  bool IsPage(const std::vector<Paragraph>& content) const {
+    for (size_t i = 0; i + 1 < content.size(); ++i) {
+      if (StartsPaper(content, i)) return true;
+    }
+    return false;
+  }
+
+  void ReadPage(const std::vector<Paragraph>& content) {
+    for (size_t i = 0; i < content.size();) {
+      const Paragraph& p = content[i];
+      Paper paper;
+      paper.source = {path_, p.line};
+      if (StartsPaper(content, i)) {
+        paper.title = CollapseWhitespace(Slice(p));
+        paper.abstract = std::string(Slice(content[i + 1]));
+        i += 2;
+      } else if (IsTitle(p)) {
+        errors_({path_, p.line, "title with no abstract: \"" + CollapseWhitespace(Slice(p)) + "\"",
+                 false});
+        if (strict_) return;
+        ++i;
+        continue;
+      } else {
+        paper.abstract = std::string(Slice(p));  // an abstract without a title line
+        ++i;
+      }
+      papers_.push_back(std::move(paper));
+    }
+  }
+
+  std::unique_ptr<ByteSource> source_;
+  std::string path_;
+  bool strict_;
+  ErrorSink errors_;
+  std::string text_;
+  std::vector<Paper> papers_;
+  size_t next_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<PaperReader> MakeTextReader(std::unique_ptr<ByteSource> source,
+                                            const std::string& path,
+                                            const ReaderOptions& options,
+                                            const ErrorSink& errors) {
+  return std::make_unique<TextReader>(std::move(source), path, options, errors);
+}
+
+}  // namespace citex

@@ -1,0 +1,13 @@
+// The registered stages and the order they run in.
+#include "extractor/stages/stage.h"
+
+namespace citex {
+
+Stages CoreStages(const StageOptions& options) {
+  Stages stages;
+  if (!options.only.empty()) stages.push_back(MakeOnlyStage(options.only));
+  stages.push_back(MakeKeyStage());
+  return stages;
+}
+
+}  // namespace citex

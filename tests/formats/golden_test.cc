@@ -1,0 +1,98 @@
+// Every file in samples/expected/ is the exact output of citex over one
+// bundled sample in one format; this test reruns each and compares bytes.
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "formats/writer.h"
+#include "tests/support.h"
+
+namespace citex {
+namespace {
+
+using testing::ReadFile;
+using testing::RunCitex;
+using testing::SourceDir;
+using testing::WriteFile;
+
+// The bundled inputs: every file directly in samples/ but the notes.
+std::vector<std::string> Samples() {
+  std::vector<std::string> names;
+  DIR* dir = opendir((SourceDir() + "/samples").c_str());
+  if (dir == nullptr) return names;
+  while (dirent* entry = readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (entry->d_type == DT_REG && name.size() > 3 && name.substr(name.size() - 3) != ".md") {
+      names.push_back(name);
+    }
+  }
+  closedir(dir);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+struct GoldenCase {
+  std::string sample;
+  const FormatInfo* format;
+  std::string golden() const { return sample + "." + std::string(format->extension); }
+};
+
+// Every sample in every format of the format table.
+std::vector<GoldenCase> GoldenCases() {
+  std::vector<GoldenCase> cases;
+  for (const std::string& sample : Samples()) {
+    for (const FormatInfo& format : Formats()) cases.push_back({sample, &format});
+  }
+  return cases;
+}
+
+void PrintTo(const GoldenCase& test, std::ostream* out) { *out << test.golden(); }
+
+class Golden : public ::testing::TestWithParam<GoldenCase> {};
+
+// With CITEX_UPDATE_GOLDEN=1 (scripts/update-golden.sh) the output is written
+// to the golden file instead: review `git diff samples/expected` after.
+TEST_P(Golden, OutputMatchesByteForByte) {
+  const GoldenCase& test = GetParam();
+  const std::string command = "-j 2 -f " + std::string(test.format->name) + " samples/" + test.sample;
+  const testing::Run run = RunCitex(command);
+  EXPECT_LE(run.status, 1) << run.err;
+  EXPECT_EQ(run.err, "");
+  const std::string path = SourceDir() + "/samples/expected/" + test.golden();
+  if (std::getenv("CITEX_UPDATE_GOLDEN") != nullptr) WriteFile(path, run.out);
+  const std::string expected = ReadFile(path);
+  ASSERT_FALSE(expected.empty()) << "no golden file samples/expected/" << test.golden();
+  EXPECT_TRUE(run.out == expected) << "citex " << command << " differs from samples/expected/"
+                                   << test.golden() << "; run scripts/update-golden.sh and diff";
+}
+
+// A golden file no case compares is a format or sample that went away.
+TEST(Golden, EveryGoldenFileBelongsToASampleAndAFormat) {
+  std::vector<std::string> expected;
+  for (const GoldenCase& test : GoldenCases()) expected.push_back(test.golden());
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::string> found;
+  DIR* dir = opendir((SourceDir() + "/samples/expected").c_str());
+  ASSERT_NE(dir, nullptr);
+  while (dirent* entry = readdir(dir)) {
+    if (entry->d_name[0] != '.') found.push_back(entry->d_name);
+  }
+  closedir(dir);
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Samples, Golden, ::testing::ValuesIn(GoldenCases()),
+                         [](const ::testing::TestParamInfo<GoldenCase>& info) {
+                           std::string name = info.param.golden();
+                           for (char& c : name) {
+                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace citex
