@@ -25,8 +25,10 @@ void BM_Hostile(benchmark::State& state, const std::string& unit) {
   state.SetBytesProcessed(state.iterations() * paper.abstract.size());
 }
 
-#define CITEX_HOSTILE(name, unit) \
-  BENCHMARK_CAPTURE(BM_Hostile, name, std::string(unit))->RangeMultiplier(4)->Range(1 << 12, 1 << 20)
+#define CITEX_HOSTILE(name, unit)                        \
+  BENCHMARK_CAPTURE(BM_Hostile, name, std::string(unit)) \
+      ->RangeMultiplier(4)                               \
+      ->Range(1 << 12, 1 << 20)
 
 CITEX_HOSTILE(open_parens, "(");
 CITEX_HOSTILE(et_al_chain, "Wang et al. ");

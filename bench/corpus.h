@@ -12,8 +12,8 @@ namespace citex::bench {
 inline const std::vector<Paper>& SamplePapers() {
   static const std::vector<Paper> papers = [] {
     std::vector<Paper> all;
-    for (const char* name : {"daily-papers.txt", "arxiv-snapshot.jsonl",
-                             "hf-daily-2025-03-04.json"}) {
+    for (const char* name :
+         {"daily-papers.txt", "arxiv-snapshot.jsonl", "hf-daily-2025-03-04.json"}) {
       auto reader = OpenPaperReader(std::string(CITEX_SOURCE_DIR) + "/samples/" + name, {},
                                     [](const InputError&) {});
       Paper paper;

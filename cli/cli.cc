@@ -24,8 +24,8 @@ constexpr char kExamples[] = R"(Examples:
 
 Exit status: 0 something was found, 1 nothing was found, 2 an error.)";
 
-const std::set<std::string> kKinds = {"github", "huggingface", "project", "arxiv",  "doi",
-                                      "other",  "author_year", "numeric"};
+const std::set<std::string> kKinds = {"github", "huggingface", "project",     "arxiv",
+                                      "doi",    "other",       "author_year", "numeric"};
 
 // "json|jsonl|..." from the format table, for --help.
 std::string FormatNames() {

@@ -1,8 +1,7 @@
 // The run loop: read papers in bounded batches, run the passes on them on N
-// threads, then the stages and the writer on each paper in input order. Memory is bounded by N batches,
-// whatever the input size; output is byte-identical for every thread count.
-// `deliver`, the error sink and the batch callback are called from worker
-// threads, one call at a time.
+// threads, then the stages and the writer on each paper in input order. Memory is bounded by N
+// batches, whatever the input size; output is byte-identical for every thread count. `deliver`, the
+// error sink and the batch callback are called from worker threads, one call at a time.
 #pragma once
 
 #include <cstddef>
@@ -44,9 +43,7 @@ class Pipeline {
   bool RunFile(const std::string& path);
 
   // Called after each batch with the stats so far (for progress).
-  void OnBatch(std::function<void(const RunStats&)> callback) {
-    on_batch_ = std::move(callback);
-  }
+  void OnBatch(std::function<void(const RunStats&)> callback) { on_batch_ = std::move(callback); }
 
   const RunStats& stats() const { return stats_; }
 

@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "extractor/stages/bibkeys.h"
 #include "extractor/base/text.h"
+#include "extractor/stages/bibkeys.h"
 #include "formats/bibtex_text.h"
 #include "formats/resources.h"
 #include "formats/writer.h"
@@ -288,7 +288,7 @@ class BibtexWriter : public Writer {
 
   bool accents_;
   bool wrote_ = false;
-  BibKeys keys_;  // for the papers' own keys; citations come keyed
+  BibKeys keys_;               // for the papers' own keys; citations come keyed
   std::vector<Paper> papers_;  // without abstracts and citations
   std::vector<Stub> stubs_;    // in first-cited order
   std::unordered_map<std::string, size_t> stub_index_;

@@ -10,21 +10,35 @@ namespace {
 // escaped or not, so "\{" would leave the field unbalanced.
 const char* Escape(char32_t cp) {
   switch (cp) {
-    case '&': return "\\&";
-    case '%': return "\\%";
-    case '$': return "\\$";
-    case '#': return "\\#";
-    case '_': return "\\_";
-    case '{': return "\\textbraceleft{}";
-    case '}': return "\\textbraceright{}";
-    case '~': return "\\textasciitilde{}";
-    case '^': return "\\textasciicircum{}";
-    case '\\': return "\\textbackslash{}";
+    case '&':
+      return "\\&";
+    case '%':
+      return "\\%";
+    case '$':
+      return "\\$";
+    case '#':
+      return "\\#";
+    case '_':
+      return "\\_";
+    case '{':
+      return "\\textbraceleft{}";
+    case '}':
+      return "\\textbraceright{}";
+    case '~':
+      return "\\textasciitilde{}";
+    case '^':
+      return "\\textasciicircum{}";
+    case '\\':
+      return "\\textbackslash{}";
     // OT1 fonts print these as other glyphs (¡, ¿, —) when written bare.
-    case '<': return "\\textless{}";
-    case '>': return "\\textgreater{}";
-    case '|': return "\\textbar{}";
-    default: return nullptr;
+    case '<':
+      return "\\textless{}";
+    case '>':
+      return "\\textgreater{}";
+    case '|':
+      return "\\textbar{}";
+    default:
+      return nullptr;
   }
 }
 

@@ -93,6 +93,8 @@ class CsvWriter : public Writer {
 
 }  // namespace
 
-std::unique_ptr<Writer> MakeCsvWriter(const WriterOptions&) { return std::make_unique<CsvWriter>(); }
+std::unique_ptr<Writer> MakeCsvWriter(const WriterOptions&) {
+  return std::make_unique<CsvWriter>();
+}
 
 }  // namespace citex

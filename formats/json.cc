@@ -114,13 +114,27 @@ void AppendJsonString(std::string& out, std::string_view s) {
     }
     out.append(s.data() + run, i - run);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20) {
           fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
@@ -162,7 +176,11 @@ void AppendPaperJson(std::string& out, const Paper& paper) {
   out += "]}";
 }
 
-std::unique_ptr<Writer> MakeJsonWriter(const WriterOptions&) { return std::make_unique<JsonWriter>(false); }
-std::unique_ptr<Writer> MakeJsonLinesWriter(const WriterOptions&) { return std::make_unique<JsonWriter>(true); }
+std::unique_ptr<Writer> MakeJsonWriter(const WriterOptions&) {
+  return std::make_unique<JsonWriter>(false);
+}
+std::unique_ptr<Writer> MakeJsonLinesWriter(const WriterOptions&) {
+  return std::make_unique<JsonWriter>(true);
+}
 
 }  // namespace citex

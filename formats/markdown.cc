@@ -124,6 +124,8 @@ class MarkdownWriter : public Writer {
 
 }  // namespace
 
-std::unique_ptr<Writer> MakeMarkdownWriter(const WriterOptions&) { return std::make_unique<MarkdownWriter>(); }
+std::unique_ptr<Writer> MakeMarkdownWriter(const WriterOptions&) {
+  return std::make_unique<MarkdownWriter>();
+}
 
 }  // namespace citex

@@ -1,6 +1,7 @@
 // Hostile input through the real binary: each case gives correct output or
 // FILE:LINE: reason with the other records still written and status 2.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "extractor/base/utf8.h"

@@ -13,7 +13,9 @@ inline bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || 
 // its locale.
 inline bool IsWhitespace(char c) { return IsAsciiSpace(c) || c == '\f' || c == '\v'; }
 
-inline char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // `s` with ASCII capitals lowered; other bytes unchanged.
 inline std::string AsciiLower(std::string_view s) {

@@ -7,9 +7,9 @@
 #include <cerrno>
 #include <cstring>
 
-#include "extractor/read/readers.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
+#include "extractor/read/readers.h"
 
 namespace citex {
 namespace {
@@ -33,7 +33,7 @@ InputFormat Sniff(std::string_view head) {
   const char after = next < head.size() ? head[next] : '\0';
   if (head[first] == '[') {
     return after == '{' || after == '[' || after == ']' || after == '\0' ? InputFormat::kJson
-                                                                          : InputFormat::kText;
+                                                                         : InputFormat::kText;
   }
   if (head[first] != '{' || (after != '"' && after != '}' && after != '\0')) {
     return InputFormat::kText;
@@ -71,8 +71,7 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::unique_ptr<PaperReader> OpenPaperReader(const std::string& path,
-                                             const ReaderOptions& options,
+std::unique_ptr<PaperReader> OpenPaperReader(const std::string& path, const ReaderOptions& options,
                                              const ErrorSink& errors) {
   int fd = options.stdin_fd;
   if (path != "-") {

@@ -65,8 +65,7 @@ class PaperReader {
 // Opens `path` ("-" is standard input) and picks the reader from
 // options.format, sniffing the first bytes for kAuto. Returns nullptr after
 // reporting a fatal error (missing file, directory, unreadable).
-std::unique_ptr<PaperReader> OpenPaperReader(const std::string& path,
-                                             const ReaderOptions& options,
+std::unique_ptr<PaperReader> OpenPaperReader(const std::string& path, const ReaderOptions& options,
                                              const ErrorSink& errors);
 
 }  // namespace citex

@@ -3,9 +3,9 @@
 // {"papers": [...]}. Each element is cut out by a small scanner that only
 // tracks strings and nesting, then decoded on its own, so a huge array never
 // sits in memory and a bad element costs only itself.
+#include "extractor/base/text.h"
 #include "extractor/read/json_record.h"
 #include "extractor/read/readers.h"
-#include "extractor/base/text.h"
 
 namespace citex {
 namespace {
@@ -23,6 +23,7 @@ class JsonReader : public JsonRecordReader {
     }
     return false;
   }
+
  private:
   // Makes at least `n` bytes available unless the file ends first.
   bool Want(size_t n) {
@@ -42,8 +43,10 @@ class JsonReader : public JsonRecordReader {
   bool SkipToElement() {
     for (;;) {
       if (!Want(1)) {
-        if (!source_->error().empty()) Fatal(source_->error());
-        else if (in_array_) Fatal("unexpected end of file inside a JSON array");
+        if (!source_->error().empty())
+          Fatal(source_->error());
+        else if (in_array_)
+          Fatal("unexpected end of file inside a JSON array");
         return false;
       }
       const char c = source_->data()[0];
@@ -124,16 +127,22 @@ class JsonReader : public JsonRecordReader {
       size_t end = 0;  // bytes of the element scanned so far
       for (;;) {
         if (end == source_->size() && !source_->Fill()) {
-          if (!source_->error().empty()) Fatal(source_->error());
-          else Fatal("unexpected end of file inside a JSON value");
+          if (!source_->error().empty())
+            Fatal(source_->error());
+          else
+            Fatal("unexpected end of file inside a JSON value");
           return false;
         }
         const char c = source_->data()[end];
         if (in_string) {
-          if (escape) escape = false;
-          else if (c == '\\') escape = true;
-          else if (c == '"') in_string = false;
-          else if (c == '\n') ++line_;
+          if (escape)
+            escape = false;
+          else if (c == '\\')
+            escape = true;
+          else if (c == '"')
+            in_string = false;
+          else if (c == '\n')
+            ++line_;
           ++end;
         } else if (c == '"') {
           in_string = true;
@@ -192,8 +201,7 @@ class JsonReader : public JsonRecordReader {
 }  // namespace
 
 std::unique_ptr<PaperReader> MakeJsonReader(std::unique_ptr<ByteSource> source,
-                                            const std::string& path,
-                                            const ReaderOptions& options,
+                                            const std::string& path, const ReaderOptions& options,
                                             const ErrorSink& errors) {
   return std::make_unique<JsonReader>(std::move(source), path, options, errors);
 }

@@ -48,7 +48,8 @@ std::vector<std::string> SplitAuthorList(std::string_view list) {
     if (!at_end && depth == 0 && flat[i] == ',') separator = 1;
     if (!at_end && depth == 0 && flat.compare(i, 5, " and ") == 0) separator = 5;
     if (!at_end && separator == 0) continue;
-    std::string name = CollapseWhitespace(WithoutParentheses(std::string_view(flat).substr(start, i - start)));
+    std::string name =
+        CollapseWhitespace(WithoutParentheses(std::string_view(flat).substr(start, i - start)));
     if (name.rfind("and ", 0) == 0) name.erase(0, 4);  // ", and Chen"
     if (!name.empty()) names.push_back(std::move(name));
     if (at_end) break;
@@ -104,11 +105,16 @@ Link ReadLink(object o) {
   for (auto field : o) {
     const std::string_view key = field.unescaped_key();
     value v = field.value();
-    if (key == "url") link.url = String(v, "url");
-    else if (key == "text") link.text = String(v, "text");
-    else if (key == "span") link.span = ReadSpan(v);
-    else if (key == "type") link.type = String(v, "type");
-    else if (key == "name") link.name = String(v, "name");
+    if (key == "url")
+      link.url = String(v, "url");
+    else if (key == "text")
+      link.text = String(v, "text");
+    else if (key == "span")
+      link.span = ReadSpan(v);
+    else if (key == "type")
+      link.type = String(v, "type");
+    else if (key == "name")
+      link.name = String(v, "name");
     else if (key == "kind")
       link.kind = EnumFromName(String(v, "kind"),
                                {LinkKind::kGithub, LinkKind::kHuggingface, LinkKind::kProject,
@@ -127,19 +133,26 @@ Citation ReadCitation(object o) {
   for (auto field : o) {
     const std::string_view key = field.unescaped_key();
     value v = field.value();
-    if (key == "text") citation.text = String(v, "text");
-    else if (key == "span") citation.span = ReadSpan(v);
-    else if (key == "authors") citation.authors = Authors(v);
-    else if (key == "et_al") citation.et_al = v.get_bool();
-    else if (key == "year") citation.year = String(v, "year");
-    else if (key == "id") citation.id = String(v, "id");
-    else if (key == "key") citation.key = String(v, "key");
+    if (key == "text")
+      citation.text = String(v, "text");
+    else if (key == "span")
+      citation.span = ReadSpan(v);
+    else if (key == "authors")
+      citation.authors = Authors(v);
+    else if (key == "et_al")
+      citation.et_al = v.get_bool();
+    else if (key == "year")
+      citation.year = String(v, "year");
+    else if (key == "id")
+      citation.id = String(v, "id");
+    else if (key == "key")
+      citation.key = String(v, "key");
     else if (key == "label") {
       if (v.type() != json_type::null) citation.label = String(v, "label");
     } else if (key == "kind") {
-      citation.kind = EnumFromName(String(v, "kind"),
-                                   {CitationKind::kAuthorYear, CitationKind::kNumeric,
-                                    CitationKind::kArxiv, CitationKind::kDoi});
+      citation.kind =
+          EnumFromName(String(v, "kind"), {CitationKind::kAuthorYear, CitationKind::kNumeric,
+                                           CitationKind::kArxiv, CitationKind::kDoi});
     }
   }
   return citation;
@@ -184,8 +197,8 @@ JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options)
   };
   add(Slot::kId, or_default(options.id_field, {"id", "paper.id"}));
   add(Slot::kTitle, or_default(options.title_field, {"title", "paper.title"}));
-  add(Slot::kText, or_default(options.text_field,
-                              {"abstract", "summary", "paper.summary", "paper.abstract"}));
+  add(Slot::kText,
+      or_default(options.text_field, {"abstract", "summary", "paper.summary", "paper.abstract"}));
   add(Slot::kAuthors, {"authors", "paper.authors"});
   add(Slot::kDoi, {"doi", "paper.doi"});
   add(Slot::kCategories, {"categories"});
@@ -204,8 +217,10 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
     value v = field.value();
     if (path == "source.path" || path == "source.line") {
       if (!found.source) found.source = Source{};
-      if (key == "path") found.source->path = String(v, "source.path");
-      else found.source->line = v.get_uint64();
+      if (key == "path")
+        found.source->path = String(v, "source.path");
+      else
+        found.source->line = v.get_uint64();
       continue;
     }
     const auto target = fields_.find(path);
@@ -225,8 +240,10 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
     switch (slot) {
       case Slot::kId:
         // Some datasets use numeric ids.
-        if (v.type() == json_type::number) paper.id = std::string(std::string_view(v.raw_json_token()));
-        else paper.id = CollapseWhitespace(String(v, path.c_str()));
+        if (v.type() == json_type::number)
+          paper.id = std::string(std::string_view(v.raw_json_token()));
+        else
+          paper.id = CollapseWhitespace(String(v, path.c_str()));
         break;
       // arXiv writes accents as LaTeX ("Bal\\'azs"); people want the letters.
       case Slot::kTitle:
@@ -242,12 +259,20 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         paper.authors = Authors(v);
         for (std::string& author : paper.authors) author = latin::DecodeLatexAccents(author);
         break;
-      case Slot::kDoi: paper.doi = String(v, path.c_str()); break;
-      case Slot::kCategories: paper.categories = String(v, path.c_str()); break;
-      case Slot::kPublished: found.published = String(v, path.c_str()); break;
+      case Slot::kDoi:
+        paper.doi = String(v, path.c_str());
+        break;
+      case Slot::kCategories:
+        paper.categories = String(v, path.c_str());
+        break;
+      case Slot::kPublished:
+        found.published = String(v, path.c_str());
+        break;
       case Slot::kYear:
-        if (v.type() == json_type::number) paper.year = std::string(std::string_view(v.raw_json_token()));
-        else paper.year = String(v, "year");
+        if (v.type() == json_type::number)
+          paper.year = std::string(std::string_view(v.raw_json_token()));
+        else
+          paper.year = String(v, "year");
         break;
       case Slot::kIndex:  // a merged run numbers papers afresh
       case Slot::kCount:

@@ -11,9 +11,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractor/model.h"
 #include "extractor/read/byte_source.h"
 #include "extractor/read/input.h"
-#include "extractor/model.h"
 
 namespace citex {
 
@@ -25,8 +25,7 @@ class JsonRecordDecoder {
   // Returns "" on success, else why the record was skipped. Sets
   // `*has_findings` when the record is citex output, and `*repaired_utf8`
   // when invalid UTF-8 had to be replaced with U+FFFD to read it.
-  std::string Decode(std::string_view json, Paper& paper, bool* has_findings,
-                     bool* repaired_utf8);
+  std::string Decode(std::string_view json, Paper& paper, bool* has_findings, bool* repaired_utf8);
 
   // Decode() for a record found at path:line: sets paper.source and reports
   // a skipped record or a repaired one to `errors`. Returns true when
@@ -35,8 +34,20 @@ class JsonRecordDecoder {
                 const ErrorSink& errors, Paper& paper, bool* has_findings);
 
  private:
-  enum class Slot { kId, kTitle, kText, kAuthors, kDoi, kCategories, kPublished, kYear,
-                    kIndex, kLinks, kCitations, kCount };
+  enum class Slot {
+    kId,
+    kTitle,
+    kText,
+    kAuthors,
+    kDoi,
+    kCategories,
+    kPublished,
+    kYear,
+    kIndex,
+    kLinks,
+    kCitations,
+    kCount
+  };
   struct Target {
     Slot slot;
     int rank;  // lower wins when several candidate fields are present

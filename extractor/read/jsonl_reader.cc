@@ -17,8 +17,8 @@ class JsonLinesReader : public JsonRecordReader {
           if (!source_->error().empty()) errors_({path_, 0, source_->error(), true});
           return false;
         case ByteSource::LineStatus::kTooLong:
-          errors_({path_, source_->line_number(), "record is larger than --max-record-bytes",
-                   false});
+          errors_(
+              {path_, source_->line_number(), "record is larger than --max-record-bytes", false});
           if (strict_) return false;
           continue;
         case ByteSource::LineStatus::kLine:

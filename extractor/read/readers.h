@@ -12,8 +12,7 @@ namespace citex {
 // A single abstract, or a page copied from the Hugging Face Daily Papers
 // list (text_reader.cc).
 std::unique_ptr<PaperReader> MakeTextReader(std::unique_ptr<ByteSource> source,
-                                            const std::string& path,
-                                            const ReaderOptions& options,
+                                            const std::string& path, const ReaderOptions& options,
                                             const ErrorSink& errors);
 
 // One JSON object a line (jsonl_reader.cc).
@@ -26,8 +25,7 @@ std::unique_ptr<PaperReader> MakeJsonLinesReader(std::unique_ptr<ByteSource> sou
 // citex's {"papers": [...]}; elements are split off as a stream
 // (json_reader.cc).
 std::unique_ptr<PaperReader> MakeJsonReader(std::unique_ptr<ByteSource> source,
-                                            const std::string& path,
-                                            const ReaderOptions& options,
+                                            const std::string& path, const ReaderOptions& options,
                                             const ErrorSink& errors);
 
 }  // namespace citex

@@ -6,20 +6,16 @@
 #include <string_view>
 #include <vector>
 
-#include "extractor/read/readers.h"
 #include "extractor/base/text.h"
+#include "extractor/read/readers.h"
 
 namespace citex {
 namespace {
 
 // Single-line paragraphs of a copied Daily Papers page that are not papers.
 constexpr std::string_view kPageChrome[] = {
-    "new",
-    "Get trending papers in your email inbox!",
-    "Subscribe",
-    "Daily Papers",
-    "byAK and the research community",
-    "Submit",
+    "new",          "Get trending papers in your email inbox!", "Subscribe",
+    "Daily Papers", "byAK and the research community",          "Submit",
     "Search",
 };
 
@@ -189,8 +185,7 @@ class TextReader : public PaperReader {
 }  // namespace
 
 std::unique_ptr<PaperReader> MakeTextReader(std::unique_ptr<ByteSource> source,
-                                            const std::string& path,
-                                            const ReaderOptions& options,
+                                            const std::string& path, const ReaderOptions& options,
                                             const ErrorSink& errors) {
   return std::make_unique<TextReader>(std::move(source), path, options, errors);
 }

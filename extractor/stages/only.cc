@@ -16,9 +16,8 @@ class OnlyStage : public Stage {
     const auto unwanted = [this](const auto& item) { return !kinds_.count(ToString(item.kind)); };
     paper.links.erase(std::remove_if(paper.links.begin(), paper.links.end(), unwanted),
                       paper.links.end());
-    paper.citations.erase(
-        std::remove_if(paper.citations.begin(), paper.citations.end(), unwanted),
-        paper.citations.end());
+    paper.citations.erase(std::remove_if(paper.citations.begin(), paper.citations.end(), unwanted),
+                          paper.citations.end());
   }
 
  private:

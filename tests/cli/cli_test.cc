@@ -1,5 +1,6 @@
 // The command line as scripts see it: exit codes, messages, streams, files.
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support.h"

@@ -1,8 +1,7 @@
 // Every file in samples/expected/ is the exact output of citex over one
 // bundled sample in one format; this test reruns each and compares bytes.
-#include <gtest/gtest.h>
-
 #include <dirent.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -57,7 +56,8 @@ class Golden : public ::testing::TestWithParam<GoldenCase> {};
 // to the golden file instead: review `git diff samples/expected` after.
 TEST_P(Golden, OutputMatchesByteForByte) {
   const GoldenCase& test = GetParam();
-  const std::string command = "-j 2 -f " + std::string(test.format->name) + " samples/" + test.sample;
+  const std::string command =
+      "-j 2 -f " + std::string(test.format->name) + " samples/" + test.sample;
   const testing::Run run = RunCitex(command);
   EXPECT_LE(run.status, 1) << run.err;
   EXPECT_EQ(run.err, "");

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "formats/json.h"
@@ -41,20 +42,22 @@ Paper FullPaper() {
 TEST(JsonWriter, RecordHasTheInterfaceFieldsInOrder) {
   std::string out;
   AppendPaperJson(out, FullPaper());
-  EXPECT_EQ(out,
-            R"({"index":3,"id":"2310.13961","title":"Ensemble-Instruct: \"quoted\" )"
-            "\xC3\xBC"
-            R"(","source":{"path":"samples/daily-papers.txt","line":73},"authors":["Young-Suk Lee","M)"
-            "\xC3\xBC"
-            R"(ller"],"year":"2023","doi":null,"categories":null,"links":[{"url":"https://github.com/IBM/ensemble-instruct","text":"https://github.com/IBM/ensemble-instruct","span":[1803,1843],"kind":"github","type":"repo","name":"IBM/ensemble-instruct","status":"released","role":"own"}],"citations":[{"text":"Wang et al., 2023","span":[95,112],"kind":"author_year","authors":["Wang"],"et_al":true,"year":"2023","label":"Self-Instruct","id":null,"key":"wang2023selfinstruct"}]})");
+  EXPECT_EQ(
+      out,
+      R"({"index":3,"id":"2310.13961","title":"Ensemble-Instruct: \"quoted\" )"
+      "\xC3\xBC"
+      R"(","source":{"path":"samples/daily-papers.txt","line":73},"authors":["Young-Suk Lee","M)"
+      "\xC3\xBC"
+      R"(ller"],"year":"2023","doi":null,"categories":null,"links":[{"url":"https://github.com/IBM/ensemble-instruct","text":"https://github.com/IBM/ensemble-instruct","span":[1803,1843],"kind":"github","type":"repo","name":"IBM/ensemble-instruct","status":"released","role":"own"}],"citations":[{"text":"Wang et al., 2023","span":[95,112],"kind":"author_year","authors":["Wang"],"et_al":true,"year":"2023","label":"Self-Instruct","id":null,"key":"wang2023selfinstruct"}]})");
   EXPECT_TRUE(nlohmann::json::parse(out).is_object());
 }
 
 TEST(JsonWriter, InvalidUtf8AndControlCharactersComeOutAsValidJson) {
   std::string out;
   AppendJsonString(out, std::string("a\xFF\xC3(b\x01\n\t\\\"\xF0\x9F\x98\x80\xED\xA0\x80", 17));
-  EXPECT_EQ(out, "\"a\xEF\xBF\xBD\xEF\xBF\xBD(b\\u0001\\n\\t\\\\\\\"\xF0\x9F\x98\x80"
-                 "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  EXPECT_EQ(out,
+            "\"a\xEF\xBF\xBD\xEF\xBF\xBD(b\\u0001\\n\\t\\\\\\\"\xF0\x9F\x98\x80"
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
   EXPECT_EQ(nlohmann::json::parse(out).get<std::string>(),
             "a\xEF\xBF\xBD\xEF\xBF\xBD(b\x01\n\t\\\"\xF0\x9F\x98\x80\xEF\xBF\xBD\xEF\xBF\xBD"
             "\xEF\xBF\xBD");

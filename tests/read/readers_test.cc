@@ -35,8 +35,8 @@ ReadResult ReadAll(const std::string& bytes, ReaderOptions options = {}) {
 std::string Describe(const std::vector<InputError>& errors) {
   std::string out;
   for (const InputError& e : errors) {
-    out += e.path + ":" + std::to_string(e.line) + ": " + e.reason + (e.warning ? " (w)" : "") +
-           "\n";
+    out +=
+        e.path + ":" + std::to_string(e.line) + ": " + e.reason + (e.warning ? " (w)" : "") + "\n";
   }
   return out;
 }
@@ -74,8 +74,9 @@ TEST(TextReader, SingleAbstractHasNoTitleAndKeepsItsLineBreaks) {
 }
 
 TEST(TextReader, CrlfAndBomAreHandled) {
-  const ReadResult r = ReadAll("\xEF\xBB\xBFTitle One\r\n\r\nAbstract one, long enough.\r\n\r\n"
-                               "Title Two\r\n\r\nAbstract two, long enough.\r\n");
+  const ReadResult r = ReadAll(
+      "\xEF\xBB\xBFTitle One\r\n\r\nAbstract one, long enough.\r\n\r\n"
+      "Title Two\r\n\r\nAbstract two, long enough.\r\n");
   ASSERT_EQ(r.papers.size(), 2u);
   EXPECT_EQ(r.papers[0].title, "Title One");
   EXPECT_EQ(r.papers[0].abstract, "Abstract one, long enough.");
@@ -106,7 +107,8 @@ TEST(JsonLinesReader, ArxivSnapshotRecords) {
   EXPECT_EQ(p.id, "0704.0001");
   EXPECT_EQ(p.title, "Calculation of prompt diphoton production");
   EXPECT_EQ(p.abstract, "  A fully differential\ncalculation.\n");  // as given: spans stay true
-  EXPECT_EQ(p.authors, (std::vector<std::string>{"C. Bal\xC3\xA1zs", "E. L. Berger", "C.-P. Yuan"}));
+  EXPECT_EQ(p.authors,
+            (std::vector<std::string>{"C. Bal\xC3\xA1zs", "E. L. Berger", "C.-P. Yuan"}));
   EXPECT_EQ(p.doi, "10.1103/PhysRevD.76.013009");
   EXPECT_EQ(p.categories, "hep-ph");
   EXPECT_EQ(p.year, "2007");
@@ -150,8 +152,8 @@ TEST(JsonLinesReader, OversizedRecordIsSkippedWithAnError) {
   ReaderOptions options;
   options.max_record_bytes = 100;
   const std::string big = "{\"abstract\":\"" + std::string(5000, 'a') + "\"}\n";
-  const ReadResult r = ReadAll("{\"abstract\":\"small\"}\n" + big + "{\"abstract\":\"after\"}\n",
-                               options);
+  const ReadResult r =
+      ReadAll("{\"abstract\":\"small\"}\n" + big + "{\"abstract\":\"after\"}\n", options);
   ASSERT_EQ(r.papers.size(), 2u);
   EXPECT_EQ(r.papers[1].abstract, "after");
   EXPECT_EQ(Describe(r.errors), "input:2: record is larger than --max-record-bytes\n");
@@ -163,7 +165,8 @@ TEST(JsonLinesReader, CustomFieldsByDottedPath) {
   options.text_field = "body";
   options.id_field = "meta.key";
   const ReadResult r =
-      ReadAll(R"({"meta":{"name":"A  title","key":42},"body":"Text here","title":"no"})" "\n",
+      ReadAll(R"({"meta":{"name":"A  title","key":42},"body":"Text here","title":"no"})"
+              "\n",
               options);
   ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
   EXPECT_EQ(r.papers[0].title, "A title");
@@ -189,7 +192,8 @@ TEST(JsonReader, HuggingFaceArrayOfPaperObjects) {
 }
 
 TEST(JsonReader, SingleObjectAndBadElements) {
-  ReadResult r = ReadAll("{\n  \"paper\": {\"id\": \"1\", \"title\": \"T\", \"summary\": \"S\"}\n}\n");
+  ReadResult r =
+      ReadAll("{\n  \"paper\": {\"id\": \"1\", \"title\": \"T\", \"summary\": \"S\"}\n}\n");
   ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
   EXPECT_EQ(r.papers[0].id, "1");
   r = ReadAll("[{\"summary\": \"a\"}, 3, {\"title\": \"none\"},\n {\"summary\": \"b\"}]");
@@ -230,9 +234,8 @@ TEST(JsonReader, DeepNestingIsAnErrorNotACrash) {
 
 TEST(Input, MissingFileAndDirectoryAreFatalErrors) {
   ReadResult r;
-  auto reader = OpenPaperReader("/nonexistent/x.txt", {}, [&](const InputError& e) {
-    r.errors.push_back(e);
-  });
+  auto reader = OpenPaperReader("/nonexistent/x.txt", {},
+                                [&](const InputError& e) { r.errors.push_back(e); });
   EXPECT_EQ(reader, nullptr);
   reader = OpenPaperReader("/tmp", {}, [&](const InputError& e) { r.errors.push_back(e); });
   EXPECT_EQ(reader, nullptr);
@@ -249,7 +252,8 @@ TEST(Input, SniffingTellsTextFromJson) {
   r = ReadAll("{this https URL} is where the code is.\n");
   ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
   // citex's JSON document squeezed onto one line is still a document.
-  r = ReadAll(R"({"papers": [{"index": 0, "title": "T", "links": [], "citations": []}]})" "\n");
+  r = ReadAll(R"({"papers": [{"index": 0, "title": "T", "links": [], "citations": []}]})"
+              "\n");
   ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
   EXPECT_EQ(r.papers[0].title, "T");
 }

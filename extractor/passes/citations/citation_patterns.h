@@ -108,9 +108,8 @@ inline constexpr char kArxivUrl[] =
 //   matches: doi:10.1145/3292500.3330701, https://doi.org/10.1038/nature14539,
 //            10.48550/arXiv.2301.00001, DOI: 10.1000/182
 //   rejects: 10.5/abc (prefix too short), 3.10.1145 (no slash)
-inline constexpr char kDoi[] =
-    R"((?:\b[dD][oO][iI]\s*:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?)"
-    R"(\b(10\.[0-9]{4,9}/[^\s"<>\x{201C}\x{201D}]+))";
+inline constexpr char kDoi[] = R"((?:\b[dD][oO][iI]\s*:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?)"
+                               R"(\b(10\.[0-9]{4,9}/[^\s"<>\x{201C}\x{201D}]+))";
 
 // A word that can be (part of) the name of a cited work, as written before
 // the citation: a letter or digit first, then letters, marks, digits and
@@ -135,8 +134,7 @@ inline constexpr char kNameStart[] = R"((?:^|[^\p{L}\p{M}\p{N}'’\-]))";
 //   rejects: wang et al., COCO, Wang and
 inline std::string AuthorsPattern() {
   const std::string name = kSurname;
-  return name + R"((?:\s*,\s*)" + name + ")*(?:" + kAuthorJoin + name +
-         ")?(?:" + kEtAl + ")?";
+  return name + R"((?:\s*,\s*)" + name + ")*(?:" + kAuthorJoin + name + ")?(?:" + kEtAl + ")?";
 }
 
 // One year or several for the same authors.
@@ -152,8 +150,8 @@ inline std::string YearsPattern() {
 //            | Wang et al., 2020, 2021 | Ruberson, et al., 1987
 //   rejects: COCO 2017 | Wang et al. (2023) | e.g., 2023
 inline std::string GroupItemPattern() {
-  return std::string(kNameStart) + "(" + AuthorsPattern() + ")" +
-         kAuthorYearSep + "(" + YearsPattern() + ")";
+  return std::string(kNameStart) + "(" + AuthorsPattern() + ")" + kAuthorYearSep + "(" +
+         YearsPattern() + ")";
 }
 
 // Years after a semicolon continuing the previous item's authors, matched
@@ -168,8 +166,7 @@ inline std::string ContinuedYearsPattern() {
 //   matches: FAO, 2005 | CEPAL, 2000 | WHO, 2020, 2021
 //   rejects: COCO 2017 | F, 2005
 inline std::string OrganisationItemPattern() {
-  return std::string(kNameStart) + "(" + kOrganisation + R"()\s*,\s*()" +
-         YearsPattern() + ")";
+  return std::string(kNameStart) + "(" + kOrganisation + R"()\s*,\s*()" + YearsPattern() + ")";
 }
 
 // A narrative citation: (1) authors, then years in parentheses (2) — with
@@ -178,9 +175,8 @@ inline std::string OrganisationItemPattern() {
 //            | Gazzini ( 2017 ) | Smith (2020, p. 4) | Bignamini et al. (2009, 2010)
 //   rejects: Section 2 (2017) | Wang et al., 2023 | COCO (2017)
 inline std::string NarrativePattern() {
-  return std::string(kNameStart) + "(" + AuthorsPattern() +
-         R"()\s*(?:\(\s*()" + YearsPattern() + ")(?:" + kLocator +
-         R"()?\s*\)|\[\s*()" + YearsPattern() + R"()\s*\]))";
+  return std::string(kNameStart) + "(" + AuthorsPattern() + R"()\s*(?:\(\s*()" + YearsPattern() +
+         ")(?:" + kLocator + R"()?\s*\)|\[\s*()" + YearsPattern() + R"()\s*\]))";
 }
 
 }  // namespace citex::citation_patterns

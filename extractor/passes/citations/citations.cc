@@ -25,8 +25,8 @@
 #include <utility>
 #include <vector>
 
-#include "extractor/passes/citations/citation_patterns.h"
 #include "extractor/base/text.h"
+#include "extractor/passes/citations/citation_patterns.h"
 
 namespace citex {
 namespace {
@@ -131,25 +131,30 @@ const RE2& DoiRe() {
 // "Section (2017)", "(June 2023)").
 bool IsStopName(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
-      "However", "In", "On", "At", "As", "By", "For", "From", "To", "With",
-      "Since", "Following", "Unlike", "Like", "While", "Whereas", "Recently",
-      "Moreover", "Furthermore", "Also", "Thus", "Then", "Here", "We", "Our",
-      "The", "This", "That", "These", "Those", "See", "Both", "And", "But",
-      "Or", "Although", "After", "Before", "During", "Finally", "First",
-      "Second", "Third", "Similarly", "Specifically", "Notably", "Compared",
-      "Building", "Based", "Using", "Inspired", "Previous", "Prior", "Recent",
-      "Early", "Later", "Until", "Between", "Among", "Across", "Within",
-      "Section", "Sections", "Sec", "Figure", "Figures", "Fig", "Figs", "Table",
-      "Tables", "Eq", "Equation", "Equations", "Appendix", "Chapter", "Algorithm",
-      "Theorem", "Lemma", "Proposition", "Definition", "Corollary", "Step",
-      "Stage", "Phase", "Version", "Release", "Part", "Example", "Exercise",
-      "Question", "Task", "Level", "Round", "Track", "Challenge", "Summer",
-      "Winter", "Spring", "Fall", "Autumn", "January", "February", "March",
-      "April", "May", "June", "July", "August", "September", "October",
-      "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-      "Sep", "Sept", "Oct", "Nov", "Dec", "Since", "Year", "Years", "Data",
-      "Dataset", "Datasets", "Test", "Update", "Edition", "Vol", "Volume",
-      "No", "Issue", "Cf", "See", "Note", "Source", "Sources", "Copyright",
+      "However",     "In",         "On",           "At",        "As",        "By",
+      "For",         "From",       "To",           "With",      "Since",     "Following",
+      "Unlike",      "Like",       "While",        "Whereas",   "Recently",  "Moreover",
+      "Furthermore", "Also",       "Thus",         "Then",      "Here",      "We",
+      "Our",         "The",        "This",         "That",      "These",     "Those",
+      "See",         "Both",       "And",          "But",       "Or",        "Although",
+      "After",       "Before",     "During",       "Finally",   "First",     "Second",
+      "Third",       "Similarly",  "Specifically", "Notably",   "Compared",  "Building",
+      "Based",       "Using",      "Inspired",     "Previous",  "Prior",     "Recent",
+      "Early",       "Later",      "Until",        "Between",   "Among",     "Across",
+      "Within",      "Section",    "Sections",     "Sec",       "Figure",    "Figures",
+      "Fig",         "Figs",       "Table",        "Tables",    "Eq",        "Equation",
+      "Equations",   "Appendix",   "Chapter",      "Algorithm", "Theorem",   "Lemma",
+      "Proposition", "Definition", "Corollary",    "Step",      "Stage",     "Phase",
+      "Version",     "Release",    "Part",         "Example",   "Exercise",  "Question",
+      "Task",        "Level",      "Round",        "Track",     "Challenge", "Summer",
+      "Winter",      "Spring",     "Fall",         "Autumn",    "January",   "February",
+      "March",       "April",      "May",          "June",      "July",      "August",
+      "September",   "October",    "November",     "December",  "Jan",       "Feb",
+      "Mar",         "Apr",        "Jun",          "Jul",       "Aug",       "Sep",
+      "Sept",        "Oct",        "Nov",          "Dec",       "Since",     "Year",
+      "Years",       "Data",       "Dataset",      "Datasets",  "Test",      "Update",
+      "Edition",     "Vol",        "Volume",       "No",        "Issue",     "Cf",
+      "See",         "Note",       "Source",       "Sources",   "Copyright",
   };
   return kStop.count(w) > 0;
 }
@@ -157,15 +162,15 @@ bool IsStopName(std::string_view w) {
 // Nouns that follow a name and are not part of it ("the MathInstruct dataset").
 bool IsGenericNoun(std::string_view w) {
   static const std::unordered_set<std::string_view> kNouns = {
-      "dataset", "datasets", "benchmark", "benchmarks", "model", "models",
-      "method", "methods", "framework", "corpus", "corpora", "algorithm",
-      "approach", "library", "toolkit", "system", "architecture", "optimizer",
-      "suite", "task", "tasks", "challenge", "metric", "loss", "network",
-      "technique", "paradigm", "family", "series", "score", "test", "setting",
-      "protocol", "pipeline", "baseline", "baselines", "data", "format",
-      "scheme", "strategy", "procedure", "objective", "estimator", "variant",
-      "codebase", "package", "tool", "platform", "environment", "simulator",
-      "leaderboard", "competition", "evaluation", "collection",
+      "dataset",     "datasets",  "benchmark",   "benchmarks",  "model",        "models",
+      "method",      "methods",   "framework",   "corpus",      "corpora",      "algorithm",
+      "approach",    "library",   "toolkit",     "system",      "architecture", "optimizer",
+      "suite",       "task",      "tasks",       "challenge",   "metric",       "loss",
+      "network",     "technique", "paradigm",    "family",      "series",       "score",
+      "test",        "setting",   "protocol",    "pipeline",    "baseline",     "baselines",
+      "data",        "format",    "scheme",      "strategy",    "procedure",    "objective",
+      "estimator",   "variant",   "codebase",    "package",     "tool",         "platform",
+      "environment", "simulator", "leaderboard", "competition", "evaluation",   "collection",
   };
   return kNouns.count(w) > 0;
 }
@@ -173,12 +178,12 @@ bool IsGenericNoun(std::string_view w) {
 // Words that end a label from the left ("the Self-Instruct": stop at "the").
 bool IsLabelStop(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
-      "The", "A", "An", "Our", "We", "In", "Of", "On", "For", "With", "By",
-      "To", "And", "Or", "As", "At", "From", "This", "That", "These", "Those",
-      "Its", "Their", "His", "Her", "It", "Both", "Each", "All", "Such",
-      "E.g.", "I.e.", "Cf.", "See", "Like", "Unlike", "Using", "Via",
-      "Section", "Sec.", "Table", "Figure", "Fig.", "Eq.", "Equation",
-      "Appendix", "Chapter", "Theorem", "Lemma", "Algorithm", "Ref.", "Refs.",
+      "The",      "A",       "An",      "Our",   "We",        "In",     "Of",    "On",   "For",
+      "With",     "By",      "To",      "And",   "Or",        "As",     "At",    "From", "This",
+      "That",     "These",   "Those",   "Its",   "Their",     "His",    "Her",   "It",   "Both",
+      "Each",     "All",     "Such",    "E.g.",  "I.e.",      "Cf.",    "See",   "Like", "Unlike",
+      "Using",    "Via",     "Section", "Sec.",  "Table",     "Figure", "Fig.",  "Eq.",  "Equation",
+      "Appendix", "Chapter", "Theorem", "Lemma", "Algorithm", "Ref.",   "Refs.",
   };
   return kStop.count(w) > 0;
 }
@@ -195,8 +200,7 @@ size_t Offset(std::string_view text, const StringPiece& piece) {
   return static_cast<size_t>(piece.data() - text.data());
 }
 
-Citation MakeRecord(std::string_view text, size_t start, size_t end,
-                    CitationKind kind) {
+Citation MakeRecord(std::string_view text, size_t start, size_t end, CitationKind kind) {
   Citation c;
   c.span = {start, end};
   c.text = std::string(text.substr(start, end - start));
@@ -216,8 +220,7 @@ struct Name {
 };
 
 // Splits a matched author list (text[start, end)) into surnames.
-std::vector<Name> SplitAuthors(std::string_view text, size_t start,
-                               size_t end) {
+std::vector<Name> SplitAuthors(std::string_view text, size_t start, size_t end) {
   std::vector<Name> names;
   StringPiece rest(text.data() + start, end - start);
   StringPiece name;
@@ -258,8 +261,7 @@ struct YearToken {
 
 // Splits "2020, 2021" / "2020a, b" into years. A lone letter continues the
 // previous year only when that year had a suffix letter itself ("2020a, b").
-std::vector<YearToken> SplitYears(std::string_view text, size_t start,
-                                  size_t end) {
+std::vector<YearToken> SplitYears(std::string_view text, size_t start, size_t end) {
   std::vector<YearToken> years;
   StringPiece rest(text.data() + start, end - start);
   StringPiece digits, suffix, letter;
@@ -270,12 +272,11 @@ std::vector<YearToken> SplitYears(std::string_view text, size_t start,
       base = std::string(digits.data(), digits.size());
       base_had_suffix = !suffix.empty();
       size_t s = Offset(text, digits);
-      years.push_back({base + std::string(suffix.data(), suffix.size()), s,
-                       s + digits.size() + suffix.size()});
+      years.push_back(
+          {base + std::string(suffix.data(), suffix.size()), s, s + digits.size() + suffix.size()});
     } else if (!letter.empty() && base_had_suffix) {
       size_t s = Offset(text, letter);
-      years.push_back({base + std::string(letter.data(), letter.size()), s,
-                       s + 1});
+      years.push_back({base + std::string(letter.data(), letter.size()), s, s + 1});
     } else {
       break;
     }
@@ -286,10 +287,8 @@ std::vector<YearToken> SplitYears(std::string_view text, size_t start,
 // Builds the records of one author-year callout. `first_end`: where the first
 // record ends (nullopt: at the end of the first year). Returns nothing when
 // the authors are all stop words.
-std::vector<Citation> AuthorYearRecords(std::string_view text,
-                                        size_t authors_start,
-                                        size_t authors_end, size_t years_start,
-                                        size_t years_end,
+std::vector<Citation> AuthorYearRecords(std::string_view text, size_t authors_start,
+                                        size_t authors_end, size_t years_start, size_t years_end,
                                         std::optional<size_t> first_end) {
   std::vector<Name> names = SplitAuthors(text, authors_start, authors_end);
   if (names.empty() && authors_end > authors_start) {
@@ -361,17 +360,13 @@ struct QuotePair {
   std::string_view open;
   std::string_view close;
 };
-constexpr std::array<QuotePair, 5> kQuotes = {{{"\"", "\""},
-                                               {"“", "”"},
-                                               {"‘", "’"},
-                                               {"'", "'"},
-                                               {"«", "»"}}};
+constexpr std::array<QuotePair, 5> kQuotes = {
+    {{"\"", "\""}, {"“", "”"}, {"‘", "’"}, {"'", "'"}, {"«", "»"}}};
 
 // The name the text gives the cited work, read from at most kLabelLookback
 // bytes before `open` (the group's opening bracket). `floor`: nothing before
 // it belongs to this callout's context (the end of the previous callout).
-std::optional<std::string> FindLabel(std::string_view text, size_t open,
-                                     size_t floor) {
+std::optional<std::string> FindLabel(std::string_view text, size_t open, size_t floor) {
   size_t lo = open > kLabelLookback ? open - kLabelLookback : 0;
   lo = std::max(lo, floor);
   std::string_view w = text.substr(lo, open - lo);
@@ -411,9 +406,8 @@ std::optional<std::string> FindLabel(std::string_view text, size_t open,
   if (i < tokens.size() && IsGenericNoun(tokens[i])) ++i;
   size_t run_begin = i;
   while (i < tokens.size() && i - run_begin < 4 && IsNameLike(tokens[i]) &&
-         !IsLabelStop(tokens[i]) && !IsSentenceEnd(tokens[i]) &&
-         tokens[i].back() != ',' && tokens[i].back() != ';' &&
-         tokens[i].back() != ')') {
+         !IsLabelStop(tokens[i]) && !IsSentenceEnd(tokens[i]) && tokens[i].back() != ',' &&
+         tokens[i].back() != ';' && tokens[i].back() != ')') {
     ++i;
   }
   if (i == run_begin) return std::nullopt;
@@ -425,8 +419,7 @@ std::optional<std::string> FindLabel(std::string_view text, size_t open,
   // capitalised word ("Research (Brown 2019)").
   size_t last = i - 1;
   bool at_sentence_start =
-      (i == tokens.size() && window_starts_text) ||
-      (i < tokens.size() && IsSentenceEnd(tokens[i]));
+      (i == tokens.size() && window_starts_text) || (i < tokens.size() && IsSentenceEnd(tokens[i]));
   if (at_sentence_start && IsPlainCapitalised(tokens[last])) {
     if (last == run_begin) return std::nullopt;
     --last;
@@ -439,8 +432,8 @@ std::optional<std::string> FindLabel(std::string_view text, size_t open,
   // "in 2020 [3]") is not a name.
   bool has_letter = false;
   for (char c : label) {
-    has_letter = has_letter || IsAsciiUpper(c) || IsAsciiLower(c) ||
-                 static_cast<unsigned char>(c) >= 0x80;
+    has_letter =
+        has_letter || IsAsciiUpper(c) || IsAsciiLower(c) || static_cast<unsigned char>(c) >= 0x80;
   }
   if (!has_letter) return std::nullopt;
   return label;
@@ -448,8 +441,7 @@ std::optional<std::string> FindLabel(std::string_view text, size_t open,
 
 // Gives every record of a group the group's label when all of them cite the
 // same authors (one work or one series of works); otherwise no label.
-void ApplyLabel(std::vector<Citation>* records,
-                const std::optional<std::string>& label) {
+void ApplyLabel(std::vector<Citation>* records, const std::optional<std::string>& label) {
   if (!label || records->empty()) return;
   // Numbers say nothing about authors: several numbers are several works.
   if (records->front().kind == CitationKind::kNumeric && records->size() > 1) return;
@@ -536,8 +528,8 @@ Triggers ScanTriggers(std::string_view text) {
           if (j > 0 && (text[j - 1] == '(' || text[j - 1] == '[')) t.year_in_bracket = true;
         }
       }
-      if (s + 3 <= i && s + 6 >= i && text[s] == '1' && text[s + 1] == '0' &&
-          text[s + 2] == '.' && DigitsAt(text, s + 3, 4)) {
+      if (s + 3 <= i && s + 6 >= i && text[s] == '1' && text[s + 1] == '0' && text[s + 2] == '.' &&
+          DigitsAt(text, s + 3, 4)) {
         t.doi = true;  // "10." and four digits covering i
       }
       if (s < i && text[s] == '/' && DigitsAt(text, s + 1, 7)) t.old_id = true;
@@ -553,9 +545,8 @@ Triggers ScanTriggers(std::string_view text) {
     return !t.numeric_bracket;
   });
   auto arxiv_at = [&](size_t i) {  // text[i] is 'x' or 'X'
-    if (i >= 2 && i + 3 <= n && LowerAscii(text[i - 2]) == 'a' &&
-        LowerAscii(text[i - 1]) == 'r' && LowerAscii(text[i + 1]) == 'i' &&
-        LowerAscii(text[i + 2]) == 'v') {
+    if (i >= 2 && i + 3 <= n && LowerAscii(text[i - 2]) == 'a' && LowerAscii(text[i - 1]) == 'r' &&
+        LowerAscii(text[i + 1]) == 'i' && LowerAscii(text[i + 2]) == 'v') {
       t.arxiv_word = true;
       if (text.compare(i - 2, 10, "arxiv.org/") == 0) t.arxiv_host = true;
     }
@@ -588,8 +579,7 @@ bool NextNonSpaceIsSemicolon(std::string_view content, size_t pos) {
 // and a year right after it, whitespace allowed between. Each ',' walks over
 // the whitespace runs next to it only, so the scan is linear.
 bool MayHoldOrganisationItem(std::string_view content) {
-  for (size_t c = content.find(','); c != std::string_view::npos;
-       c = content.find(',', c + 1)) {
+  for (size_t c = content.find(','); c != std::string_view::npos; c = content.find(',', c + 1)) {
     size_t b = c;
     while (b > 0 && IsWhitespace(content[b - 1])) --b;
     if (b == 0) continue;
@@ -651,15 +641,14 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
   while (pos < content.size() && MatchGroupItem(re, content, pos, &m)) {
     size_t as = Offset(text, m[1]), ae = as + m[1].size();
     size_t ys = Offset(text, m[2]), ye = ys + m[2].size();
-    std::vector<Citation> recs =
-        AuthorYearRecords(text, as, ae, ys, ye, std::nullopt);
+    std::vector<Citation> recs = AuthorYearRecords(text, as, ae, ys, ye, std::nullopt);
     size_t next = static_cast<size_t>(m[0].data() + m[0].size() - content.data());
     pos = std::max(next, pos + 1);
     // "; 1999a" after the item: more years by the same authors.
     std::array<StringPiece, 2> cont;
-    while (!recs.empty() && pos < content.size() && NextNonSpaceIsSemicolon(content, pos) &&
-           ContinuedYearsRe().Match(content, pos, content.size(), RE2::ANCHOR_START,
-                                    cont.data(), 2)) {
+    while (
+        !recs.empty() && pos < content.size() && NextNonSpaceIsSemicolon(content, pos) &&
+        ContinuedYearsRe().Match(content, pos, content.size(), RE2::ANCHOR_START, cont.data(), 2)) {
       size_t cs2 = Offset(text, cont[1]);
       std::vector<YearToken> more = SplitYears(text, cs2, cs2 + cont[1].size());
       if (more.empty()) break;
@@ -677,9 +666,8 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
   // Organisations: only where no author-year item already is.
   const RE2& org = OrganisationItemRe();
   pos = MayHoldOrganisationItem(content) ? 0 : content.size();
-  while (pos < content.size() &&
-         org.Match(content, pos, content.size(), RE2::UNANCHORED, m.data(),
-                   static_cast<int>(m.size()))) {
+  while (pos < content.size() && org.Match(content, pos, content.size(), RE2::UNANCHORED, m.data(),
+                                           static_cast<int>(m.size()))) {
     size_t next = static_cast<size_t>(m[0].data() + m[0].size() - content.data());
     pos = std::max(next, pos + 1);
     size_t as = Offset(text, m[1]), ae = as + m[1].size();
@@ -689,18 +677,15 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
       inside = inside || (as < c.span.end && c.span.start < ye);
     }
     if (inside) continue;
-    std::vector<Citation> recs =
-        AuthorYearRecords(text, as, ae, ys, ye, std::nullopt);
+    std::vector<Citation> recs = AuthorYearRecords(text, as, ae, ys, ye, std::nullopt);
     for (Citation& c : recs) out.push_back(std::move(c));
   }
-  std::sort(out.begin(), out.end(), [](const Citation& a, const Citation& b) {
-    return a.span.start < b.span.start;
-  });
+  std::sort(out.begin(), out.end(),
+            [](const Citation& a, const Citation& b) { return a.span.start < b.span.start; });
   return out;
 }
 
-void FindGroups(std::string_view text, const RE2& group_re,
-                std::vector<Callout>* out) {
+void FindGroups(std::string_view text, const RE2& group_re, std::vector<Callout>* out) {
   StringPiece rest(text.data(), text.size());
   StringPiece match;
   // The content is the match without its two brackets (one byte each);
@@ -778,9 +763,7 @@ size_t NextBracketYear(std::string_view text, size_t pos) {
   return std::string_view::npos;
 }
 
-bool IsRe2Space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 // NarrativeRe().Match(text, startpos, text.size(), UNANCHORED, m, 4), with
 // the groups read off the whole match where that is unambiguous (see
@@ -873,8 +856,7 @@ void FindBare(std::string_view text, std::vector<Callout>* out) {
     // Field 2004" (a real abstract).
     bool comma = text.substr(ae, ys - ae).find(',') != std::string_view::npos;
     if (!HasEtAl(text, as, ae) && !(HasJoin(text, as, ae) && comma)) continue;
-    std::vector<Citation> recs =
-        AuthorYearRecords(text, as, ae, ys, ye, std::nullopt);
+    std::vector<Citation> recs = AuthorYearRecords(text, as, ae, ys, ye, std::nullopt);
     if (recs.empty()) continue;
     Callout callout;
     callout.start = recs.front().span.start;
@@ -891,12 +873,10 @@ void FindBare(std::string_view text, std::vector<Callout>* out) {
 // after ":" or "=" ('epochs': [50, 100, 200]); or holding exactly two items
 // after "in", "within", "∈" or "\in" (x in [1, 2]), while "as in [1]" stays
 // a citation.
-bool LooksMathematical(std::string_view text, size_t open, size_t close,
-                       size_t items) {
+bool LooksMathematical(std::string_view text, size_t open, size_t close, size_t items) {
   if (open > 0) {
     char p = text[open - 1];
-    if (IsAsciiUpper(p) || IsAsciiLower(p) || IsAsciiDigit(p) || p == '_' ||
-        p == ')') {
+    if (IsAsciiUpper(p) || IsAsciiLower(p) || IsAsciiDigit(p) || p == '_' || p == ')') {
       return true;
     }
   }
@@ -926,9 +906,9 @@ bool LooksMathematical(std::string_view text, size_t open, size_t close,
     if (prev.empty()) return false;
     char last = prev.back();
     if (last == '$' || last == ')') return true;
-    bool one_letter = (IsAsciiLower(last) || IsAsciiUpper(last)) &&
-                      (prev.size() == 1 || IsWhitespace(prev[prev.size() - 2]) ||
-                       prev[prev.size() - 2] == '(');
+    bool one_letter =
+        (IsAsciiLower(last) || IsAsciiUpper(last)) &&
+        (prev.size() == 1 || IsWhitespace(prev[prev.size() - 2]) || prev[prev.size() - 2] == '(');
     return one_letter;
   }
   return false;
@@ -960,14 +940,13 @@ void FindNumeric(std::string_view text, std::vector<Callout>* out) {
       // Only separators between pieces: spaces and one comma.
       std::string_view gap = text.substr(consumed_end, s - consumed_end);
       size_t commas = std::count(gap.begin(), gap.end(), ',');
-      bool gap_ok = recs.empty() ? gap.find_first_not_of(" \t\n") ==
-                                       std::string_view::npos
-                                 : commas == 1;
+      bool gap_ok =
+          recs.empty() ? gap.find_first_not_of(" \t\n") == std::string_view::npos : commas == 1;
       // No leading zeros ([001]); no lone Miller index ([100], [110], [111]).
       bool leading_zero = lo_s[0] == '0' || (!hi_s.empty() && hi_s[0] == '0');
-      bool miller = recs.empty() && hi_s.empty() && lo_s.size() == 3 &&
-                    std::string_view(lo_s.data(), 3).find_first_not_of("01") ==
-                        std::string_view::npos;
+      bool miller =
+          recs.empty() && hi_s.empty() && lo_s.size() == 3 &&
+          std::string_view(lo_s.data(), 3).find_first_not_of("01") == std::string_view::npos;
       if (!gap_ok || lo_s.size() > 3 || hi_s.size() > 3 || leading_zero ||
           (miller && tail_is_close(Offset(text, lo_s) + 3))) {
         ok = false;
@@ -978,8 +957,7 @@ void FindNumeric(std::string_view text, std::vector<Callout>* out) {
       size_t e = hi_s.empty() ? s + lo_s.size() : Offset(text, hi_s) + hi_s.size();
       consumed_end = e;
       // Numbers ascend through the list: [10, 2] is not a reference list.
-      if (lo < 1 || hi > kMaxRef || hi < lo || hi - lo > kMaxRange ||
-          lo <= last) {
+      if (lo < 1 || hi > kMaxRef || hi < lo || hi - lo > kMaxRange || lo <= last) {
         ok = false;
         break;
       }
@@ -1011,16 +989,14 @@ size_t TrimDoi(std::string_view doi) {
   size_t n = doi.size();
   while (n > 0) {
     char c = doi[n - 1];
-    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '\'' || c == '!' ||
-        c == '?') {
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '\'' || c == '!' || c == '?') {
       --n;
       continue;
     }
     if (c == ')' || c == ']' || c == '}') {
       char open = c == ')' ? '(' : c == ']' ? '[' : '{';
       std::string_view s = doi.substr(0, n);
-      if (std::count(s.begin(), s.end(), open) <
-          std::count(s.begin(), s.end(), c)) {
+      if (std::count(s.begin(), s.end(), open) < std::count(s.begin(), s.end(), c)) {
         --n;
         continue;
       }
@@ -1030,14 +1006,12 @@ size_t TrimDoi(std::string_view doi) {
   return n;
 }
 
-void FindIdentifiers(std::string_view text, const Triggers& t,
-                     std::vector<Callout>* out) {
+void FindIdentifiers(std::string_view text, const Triggers& t, std::vector<Callout>* out) {
   auto scan = [&](const RE2& re, CitationKind kind) {
     StringPiece all(text.data(), text.size());
     std::array<StringPiece, 2> m;
     size_t pos = 0;
-    while (pos < all.size() &&
-           re.Match(all, pos, all.size(), RE2::UNANCHORED, m.data(), 2)) {
+    while (pos < all.size() && re.Match(all, pos, all.size(), RE2::UNANCHORED, m.data(), 2)) {
       size_t s = Offset(text, m[0]);
       size_t e = s + m[0].size();
       pos = std::max(e, pos + 1);
@@ -1079,11 +1053,10 @@ std::vector<Citation> FindCitations(std::string_view abstract) {
   if (callouts.empty()) return {};
 
   // Accept by priority, then by position; drop what overlaps.
-  std::stable_sort(callouts.begin(), callouts.end(),
-                   [](const Callout& a, const Callout& b) {
-                     if (a.priority != b.priority) return a.priority < b.priority;
-                     return a.start < b.start;
-                   });
+  std::stable_sort(callouts.begin(), callouts.end(), [](const Callout& a, const Callout& b) {
+    if (a.priority != b.priority) return a.priority < b.priority;
+    return a.start < b.start;
+  });
   // Accepted extents are disjoint: keep them ordered by start and check only
   // the neighbours (O(log n) per callout, even for hostile input).
   std::map<size_t, size_t> taken;  // start -> end

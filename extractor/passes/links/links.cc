@@ -26,9 +26,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "extractor/passes/links/link_patterns.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
+#include "extractor/passes/links/link_patterns.h"
 
 namespace citex {
 namespace {
@@ -269,8 +269,8 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
   const __m128i dash = _mm_set1_epi8('-');
   for (; i + 16 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, dot)),
-                                      _mm_cmpeq_epi8(v, dash));
+    const __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, dot)), _mm_cmpeq_epi8(v, dash));
     auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
     while (mask != 0) {
       visit(i + static_cast<size_t>(__builtin_ctz(mask)));

@@ -168,13 +168,11 @@ std::vector<std::string> Check(const json& rec) {
   }
   if (rec.contains("count") && rec["count"].is_number() &&
       f.cites.size() != rec["count"].get<size_t>()) {
-    fail.push_back("count " + std::to_string(f.cites.size()) + " != " +
-                   rec["count"].dump());
+    fail.push_back("count " + std::to_string(f.cites.size()) + " != " + rec["count"].dump());
   }
   if (rec.contains("count_min") && rec["count_min"].is_number() &&
       f.cites.size() < rec["count_min"].get<size_t>()) {
-    fail.push_back("count " + std::to_string(f.cites.size()) + " < " +
-                   rec["count_min"].dump());
+    fail.push_back("count " + std::to_string(f.cites.size()) + " < " + rec["count_min"].dump());
   }
   if (rec.contains("kind") && rec["kind"].is_string()) {
     std::string k = rec["kind"];
@@ -234,14 +232,13 @@ TEST(CitationConformance, PerPeerFile) {
       if (ex != Exceptions().end()) {
         ++excepted;
         used_exceptions.insert(id);
-        std::printf("  exception %s: %s (%s)\n", id.c_str(), why.c_str() + 2,
-                    ex->second.c_str());
+        std::printf("  exception %s: %s (%s)\n", id.c_str(), why.c_str() + 2, ex->second.c_str());
       } else {
         ADD_FAILURE() << id << ": " << why.substr(2) << "\n  input: " << rec["input"].dump();
       }
     }
-    std::printf("%-30s %2zu/%2zu pass, %zu documented exceptions\n",
-                path.filename().c_str(), pass, n, excepted);
+    std::printf("%-30s %2zu/%2zu pass, %zu documented exceptions\n", path.filename().c_str(), pass,
+                n, excepted);
     total += n;
     total_pass += pass;
   }

@@ -114,9 +114,7 @@ TEST(S2orcEval, AuthorYearRecallAndPrecision) {
     for (const Citation& c : found) {
       ASSERT_EQ(c.text, p.text.substr(c.span.start, c.span.end - c.span.start));
     }
-    auto overlaps = [](size_t a0, size_t a1, size_t b0, size_t b1) {
-      return a0 < b1 && b0 < a1;
-    };
+    auto overlaps = [](size_t a0, size_t a1, size_t b0, size_t b1) { return a0 < b1 && b0 < a1; };
     for (const Gold& g : gold) {
       if (!g.author_year) {
         ++gold_num;
@@ -130,8 +128,7 @@ TEST(S2orcEval, AuthorYearRecallAndPrecision) {
         } else {
           size_t lo = g.start > 40 ? g.start - 40 : 0;
           missed_num.push_back(p.file + ": [" + g.text + "] in ..." +
-                               p.text.substr(lo, std::min(p.text.size(), g.end + 20) - lo) +
-                               "...");
+                               p.text.substr(lo, std::min(p.text.size(), g.end + 20) - lo) + "...");
         }
         continue;
       }
@@ -146,8 +143,7 @@ TEST(S2orcEval, AuthorYearRecallAndPrecision) {
       } else {
         size_t lo = g.start > 60 ? g.start - 60 : 0;
         missed.push_back(p.file + ": [" + g.text + "] in ..." +
-                         p.text.substr(lo, std::min(p.text.size(), g.end + 30) - lo) +
-                         "...");
+                         p.text.substr(lo, std::min(p.text.size(), g.end + 30) - lo) + "...");
       }
     }
     for (const Citation& c : found) {
@@ -177,15 +173,14 @@ TEST(S2orcEval, AuthorYearRecallAndPrecision) {
       } else {
         size_t lo = c.span.start > 60 ? c.span.start - 60 : 0;
         extra.push_back(p.file + ": [" + c.text + "] in ..." +
-                        p.text.substr(lo, std::min(p.text.size(), c.span.end + 30) - lo) +
-                        "...");
+                        p.text.substr(lo, std::min(p.text.size(), c.span.end + 30) - lo) + "...");
       }
     }
   }
   double recall = gold_ay ? double(gold_ay_found) / gold_ay : 0;
   double precision = pred_ay ? double(pred_ay_ok) / pred_ay : 0;
-  std::printf("paragraphs %zu; GROBID author-year spans %zu, other spans %zu\n",
-              paragraphs.size(), gold_ay, gold_num);
+  std::printf("paragraphs %zu; GROBID author-year spans %zu, other spans %zu\n", paragraphs.size(),
+              gold_ay, gold_num);
   std::printf("citex author-year records %zu, numeric records %zu\n", pred_ay, pred_num);
   std::printf("recall    %zu/%zu = %.3f\n", gold_ay_found, gold_ay, recall);
   std::printf("precision %zu/%zu = %.3f\n", pred_ay_ok, pred_ay, precision);
@@ -194,9 +189,10 @@ TEST(S2orcEval, AuthorYearRecallAndPrecision) {
   std::printf("--- citex author-year records without a GROBID span (%zu)\n", extra.size());
   for (const std::string& e : extra) std::printf("EXTRA %s\n", e.c_str());
 
-  std::printf("numeric: GROBID non-author-year spans found %zu/%zu; citex numeric records "
-              "on a GROBID span %zu/%zu\n",
-              gold_num_found, gold_num, pred_num_ok, pred_num);
+  std::printf(
+      "numeric: GROBID non-author-year spans found %zu/%zu; citex numeric records "
+      "on a GROBID span %zu/%zu\n",
+      gold_num_found, gold_num, pred_num_ok, pred_num);
   std::printf("--- GROBID non-author-year spans without a citex numeric record (%zu)\n",
               missed_num.size());
   for (const std::string& m : missed_num) std::printf("MISS-NUM %s\n", m.c_str());

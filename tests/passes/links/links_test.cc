@@ -835,8 +835,8 @@ TEST(FindLinks, PrefilterEdges) {
   auto urls = [](const std::string& text) {
     std::vector<std::string> out;
     for (const Link& l : FindLinks(text)) {
-      out.push_back(l.url + "|" + std::to_string(l.span.start) + "|" +
-                    std::to_string(l.span.end) + "|" + ToString(l.kind));
+      out.push_back(l.url + "|" + std::to_string(l.span.start) + "|" + std::to_string(l.span.end) +
+                    "|" + ToString(l.kind));
     }
     return out;
   };
