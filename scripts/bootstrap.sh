@@ -4,14 +4,32 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-# Build: compiler, CMake and the libraries citex links.
-# Tests: the real consumers of what citex writes (biber and bibtex read the
-# BibTeX, cmark renders the Markdown, python3 reads CSV and JSON), GNU
-# parallel for the sharding test, sqlite3 as a second CSV reader,
-# pdflatex to typeset the --latex-accents output, clang's runtime for the fuzz targets.
-packages="g++ cmake make pkg-config libre2-dev libfmt-dev libsimdjson-dev nlohmann-json3-dev
-  libgtest-dev libcli11-dev libbenchmark-dev python3 cmark biber texlive-binaries
-  texlive-base texlive-latex-base sqlite3 parallel ripgrep jq clang libclang-rt-14-dev"
+# One package per line, with what it is for, so additions merge cleanly.
+packages="
+  g++ cmake make pkg-config
+  libre2-dev libfmt-dev libsimdjson-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libbenchmark-dev
+  python3
+  cmark
+  biber
+  texlive-binaries
+  texlive-base
+  texlive-latex-base
+  sqlite3
+  parallel
+  ripgrep
+  jq
+  clang
+  libclang-rt-14-dev
+  unicode-data
+"
+# Build: the compiler, CMake and the libraries citex links.
+# Tests: the real consumers of what citex writes (cmark renders the Markdown;
+# biber, bibtex from texlive-binaries/-base and pdflatex read and typeset the
+# BibTeX; python3 and sqlite3 read the CSV), GNU parallel for the sharding test,
+# ripgrep and jq for the benchmarks and README commands, clang and its runtime
+# for the sanitizer build and fuzz targets, unicode-data to check the generated
+# letter table.
 
 missing=""
 for package in $packages; do
