@@ -1,0 +1,106 @@
+// The prefilters: which finders can match at all, from one byte scan.
+#include <cstring>
+#include <string_view>
+
+#include "extractor/base/text.h"
+#include "extractor/passes/citations/citations_internal.h"
+
+namespace citex::citation_internal {
+namespace {
+
+bool DigitsAt(std::string_view text, size_t i, size_t count) {
+  if (i + count > text.size()) return false;
+  for (size_t k = 0; k < count; ++k) {
+    if (!IsAsciiDigit(text[i + k])) return false;
+  }
+  return true;
+}
+
+char LowerAscii(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Calls f(i) for every i where text[i] == c, in order, via memchr, until f
+// returns false (nothing more to learn).
+template <typename F>
+void ForEachByte(std::string_view text, char c, F f) {
+  const char* const data = text.data();
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const void* hit = std::memchr(data + i, c, n - i);
+    if (hit == nullptr) return;
+    i = static_cast<size_t>(static_cast<const char*>(hit) - data);
+    if (!f(i)) return;
+    ++i;
+  }
+}
+
+}  // namespace
+
+// Whether text[i, i+4) is 1600-2099 as digits (kYear without its suffix).
+bool YearDigitsAt(std::string_view text, size_t i) {
+  if (i + 4 > text.size()) return false;
+  const char a = text[i], b = text[i + 1];
+  const bool lead = (a == '1' && b >= '6' && b <= '9') || (a == '2' && b == '0');
+  return lead && IsAsciiDigit(text[i + 2]) && IsAsciiDigit(text[i + 3]);
+}
+
+Triggers ScanTriggers(std::string_view text) {
+  Triggers t;
+  const size_t n = text.size();
+  // Every trigger made of digits holds at least four in a row (a year, "10."
+  // and four digits, "/" and seven digits), and any four consecutive
+  // positions hold exactly one multiple of 4. So only digits at multiples of
+  // 4 are looked at, and around each one every place where such a trigger
+  // could start that covers it.
+  for (size_t i = 0; i < n; i += 4) {
+    if (!IsAsciiDigit(text[i])) continue;
+    for (size_t s = i >= 7 ? i - 7 : 0; s <= i; ++s) {
+      if (s + 3 >= i && YearDigitsAt(text, s)) {  // a year covering i
+        t.year = true;
+        if (!t.year_in_bracket) {
+          // Walks back over the whitespace run before this year only; each
+          // year start is looked at from one multiple of 4, so the runs
+          // walked are disjoint.
+          size_t j = s;
+          while (j > 0 && IsWhitespace(text[j - 1])) --j;
+          if (j > 0 && (text[j - 1] == '(' || text[j - 1] == '[')) t.year_in_bracket = true;
+        }
+      }
+      if (s + 3 <= i && s + 6 >= i && text[s] == '1' && text[s + 1] == '0' && text[s + 2] == '.' &&
+          DigitsAt(text, s + 3, 4)) {
+        t.doi = true;  // "10." and four digits covering i
+      }
+      if (s < i && text[s] == '/' && DigitsAt(text, s + 1, 7)) t.old_id = true;
+    }
+  }
+  t.paren = text.find('(') != std::string_view::npos;
+  ForEachByte(text, '[', [&](size_t i) {
+    t.bracket = true;
+    // Walks forward over the whitespace run after this '[' only.
+    size_t j = i + 1;
+    while (j < n && IsWhitespace(text[j])) ++j;
+    if (j < n && IsAsciiDigit(text[j])) t.numeric_bracket = true;
+    return !t.numeric_bracket;
+  });
+  auto arxiv_at = [&](size_t i) {  // text[i] is 'x' or 'X'
+    if (i >= 2 && i + 3 <= n && LowerAscii(text[i - 2]) == 'a' && LowerAscii(text[i - 1]) == 'r' &&
+        LowerAscii(text[i + 1]) == 'i' && LowerAscii(text[i + 2]) == 'v') {
+      t.arxiv_word = true;
+      if (text.compare(i - 2, 10, "arxiv.org/") == 0) t.arxiv_host = true;
+    }
+    return !t.arxiv_host;
+  };
+  ForEachByte(text, 'x', arxiv_at);
+  ForEachByte(text, 'X', arxiv_at);
+  return t;
+}
+
+// Whether text[start, end) holds a year: without one no group item matches.
+bool HasYearDigits(std::string_view text, size_t start, size_t end) {
+  for (size_t i = start; i + 4 <= end; ++i) {
+    if (YearDigitsAt(text, i)) return true;
+  }
+  return false;
+}
+
+}  // namespace citex::citation_internal
