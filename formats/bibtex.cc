@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractor/base/arxiv_id.h"
 #include "extractor/base/text.h"
 #include "extractor/stages/bibkeys.h"
 #include "formats/bibtex_text.h"
@@ -31,9 +32,6 @@ std::string_view FourDigitYear(std::string_view year) {
   }
   return year.substr(0, 4);
 }
-
-// "2310.13961", "2310.13961v2", "hep-th/9901001": ids arXiv resolves.
-bool IsArxivId(std::string_view id) { return !YearFromArxivId(id).empty(); }
 
 // Institutions ("ATLAS Collaboration") and names holding the word "and"
 // (which bibtex takes as the next author) are braced whole, so bibtex keeps

@@ -3,6 +3,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/base/arxiv_id.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
 #include "formats/resources.h"
@@ -86,7 +87,7 @@ class MarkdownWriter : public Writer {
     if (title.empty()) AppendMarkdownText(paper.id, title);
     if (title.empty()) title = "(untitled)";
     // Hub paper ids are arXiv ids too.
-    if (!YearFromArxivId(paper.id).empty()) {
+    if (IsArxivId(paper.id)) {
       out.append("[" + title + "](");
       AppendDestination("https://arxiv.org/abs/" + paper.id, out);
       out.push_back(')');

@@ -32,8 +32,4 @@ inline bool EndsWith(std::string_view s, std::string_view suffix) {
 // space; leading and trailing whitespace is dropped.
 std::string CollapseWhitespace(std::string_view text);
 
-// The publication year implied by an arXiv identifier: "2212.11867" -> "2022",
-// "0704.0001" -> "2007", "hep-th/9901001" -> "1999"; empty when `id` is not one.
-std::string YearFromArxivId(std::string_view id);
-
 }  // namespace citex

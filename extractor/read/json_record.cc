@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "extractor/base/arxiv_id.h"
 #include "extractor/base/latin.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"

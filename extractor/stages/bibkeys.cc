@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "extractor/base/arxiv_id.h"
 #include "extractor/base/latin.h"
 #include "extractor/base/text.h"
 #include "extractor/stages/stage.h"
@@ -83,17 +84,6 @@ std::string KeySafe(std::string_view id) {
     }
   }
   return out;
-}
-
-// "2310.13961v2" and "2310.13961" are one work.
-std::string_view WithoutVersion(std::string_view arxiv_id) {
-  size_t v = arxiv_id.rfind('v');
-  if (v == std::string_view::npos || v == 0 || v + 1 == arxiv_id.size()) return arxiv_id;
-  for (size_t i = v + 1; i < arxiv_id.size(); ++i) {
-    if (arxiv_id[i] < '0' || arxiv_id[i] > '9') return arxiv_id;
-  }
-  if (arxiv_id[v - 1] < '0' || arxiv_id[v - 1] > '9') return arxiv_id;
-  return arxiv_id.substr(0, v);
 }
 
 // "a".."z", then "aa", "ab", ...: the n-th collision suffix, from 0.
@@ -195,7 +185,8 @@ std::string BibKeys::KeyFor(const Paper& paper, const Citation& citation) {
   std::string base;
   switch (citation.kind) {
     case CitationKind::kArxiv: {
-      const std::string_view id = WithoutVersion(citation.id);
+      // "2310.13961v2" and "2310.13961" are one work.
+      const std::string_view id = ArxivIdWithoutVersion(citation.id);
       identity = "arxiv|" + AsciiLower(id);
       base = "arxiv" + KeySafe(id);
       break;

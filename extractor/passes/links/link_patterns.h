@@ -13,6 +13,8 @@
 // replaced by the word "LINK".
 #pragma once
 
+#include "extractor/base/arxiv_id.h"
+
 namespace citex {
 namespace link_patterns {
 
@@ -58,14 +60,16 @@ inline constexpr char kGithubPageTitle[] =
     R"((?::|\.?[ \t]*(?:\n|$)))";
 
 // An arXiv article path (after the host arxiv.org): abs/, pdf/ or html/, a
-// new-style (2403.07974) or old-style (hep-th/9901001, math.GT/0309136) id,
+// new-style (2403.07974) or old-style (hep-th/9901001, math.GT/0309136) id
+// (extractor/base/arxiv_id.h),
 // an optional version and an optional ".pdf". Group 2 is the id without the
 // version, group 3 the version.
 // Matches: "/abs/2403.07974", "/pdf/2403.07974v2", "/pdf/2403.07974v2.pdf",
 //   "/html/2403.07974v1/", "/abs/hep-th/9901001", "/abs/math.GT/0309136v3".
 // Rejects: "/list/cs.CL/recent", "/abs/", "/abs/2403.079", "/a/smith_j_1".
 inline constexpr char kArxivPath[] =
-    R"(^/(abs|pdf|html)/(\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Za-z]{2})?/\d{7})(v\d+)?(?:\.pdf)?/?$)";
+    R"(^/(abs|pdf|html)/()" CITEX_ARXIV_NEW_ID "|" CITEX_ARXIV_OLD_ID ")(" CITEX_ARXIV_VERSION
+    R"()?(?:\.pdf)?/?$)";
 
 // A DOI as the path of a doi.org link: "10.", a registrant, "/", a suffix.
 // Group 1 is the DOI.

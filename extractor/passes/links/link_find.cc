@@ -1,0 +1,517 @@
+// Stage 1 of the link pass: where each link starts and ends, and its cleaned
+// url. RE2 finds where a link may start (kLinkStart); a hand-written forward
+// scan decides where it ends (brackets, quotes, LaTeX residue, CJK
+// punctuation, arXiv line wraps) and trims what a reader would not copy.
+// Every byte is scanned a bounded number of times.
+#include <re2/re2.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/base/text.h"
+#include "extractor/base/utf8.h"
+#include "extractor/passes/links/link_internal.h"
+#include "extractor/passes/links/link_patterns.h"
+
+namespace citex {
+namespace links_internal {
+namespace {
+
+// A link is joined across at most this many line wraps (real ones have one or
+// two); the bound keeps hostile input linear.
+constexpr size_t kMaxJoins = 8;
+
+struct FindPatterns {
+  RE2 link_start{link_patterns::kLinkStart, Latin1Options()};
+  RE2 github_title{link_patterns::kGithubPageTitle, Latin1Options()};
+};
+
+const FindPatterns& Patterns() {
+  // Built once, on first use; C++11 guarantees thread-safe initialisation.
+  static const FindPatterns* const patterns = new FindPatterns;
+  return *patterns;
+}
+
+// Non-ASCII characters that end a link: spaces, CJK and full-width
+// punctuation, typographic quotes, the ellipsis, and anything malformed.
+bool IsStopCodePoint(uint32_t cp) {
+  if (cp == kInvalidCodePoint) return true;
+  if (cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+      cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF) {
+    return true;  // spaces
+  }
+  if (cp == 0x00AB || cp == 0x00BB) return true;  // « »
+  if (cp >= 0x2018 && cp <= 0x201F) return true;  // ‘ ’ ‚ ‛ “ ” „ ‟
+  if (cp == 0x2026) return true;                  // …
+  if (cp >= 0x3001 && cp <= 0x3003) return true;  // 、 。 〃
+  if (cp >= 0x3008 && cp <= 0x3011) return true;  // 〈 〉 《 》 「 」 『 』 【 】
+  if (cp >= 0x3014 && cp <= 0x301F) return true;  // 〔 〕 ... 〟
+  if (cp >= 0xFF01 && cp <= 0xFF0F) return true;  // ！ ＂ ... （ ） ， ． ／
+  if (cp >= 0xFF1A && cp <= 0xFF20) return true;  // ： ； ＜ ＝ ＞ ？ ＠
+  if (cp >= 0xFF3B && cp <= 0xFF40) return true;  // ［ ＼ ］ ＾ ＿ ｀
+  if (cp >= 0xFF5B && cp <= 0xFF65) return true;  // ｛ ｜ ｝ ～ ｟ ｠ ｡ ｢ ｣ ､ ･
+  return false;
+}
+
+// The characters a LaTeX source escapes with a backslash inside a URL
+// ("\_", "\%", "\&", "\#", "\~", "\$"). The url keeps the character only.
+bool IsLatexEscapable(char c) { return InSet("_%&#~$", c); }
+
+// The scheme-less start kinds of kLinkStart.
+enum class StartKind { kScheme, kWww, kCodeHost, kGithubIo };
+
+// Whether `auth` (the part of a url between "://" and the first / ? #) names
+// a host: labels of letters, digits, '-' and non-ASCII, none empty, none
+// starting or ending with '-'; an optional userinfo@ and :port (digits).
+// `www` asks in addition for a dotted name with a real top-level label
+// (www.x.org), as a scheme-less "www." is only a link when it names a site.
+bool IsValidAuthority(std::string_view auth, bool www) {
+  if (size_t at = auth.rfind('@'); at != std::string_view::npos) auth = auth.substr(at + 1);
+  if (size_t colon = auth.find(':'); colon != std::string_view::npos) {
+    std::string_view port = auth.substr(colon + 1);
+    for (char c : port) {
+      if (c < '0' || c > '9') return false;
+    }
+    auth = auth.substr(0, colon);
+  }
+  if (auth.empty()) return false;
+  size_t labels = 0;
+  std::string_view last_label;
+  size_t i = 0;
+  while (i <= auth.size()) {
+    size_t j = auth.find('.', i);
+    if (j == std::string_view::npos) j = auth.size();
+    std::string_view label = auth.substr(i, j - i);
+    if (label.empty() || label.front() == '-' || label.back() == '-') return false;
+    for (char ch : label) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c < 0x80 && !IsAsciiAlnum(c) && c != '-') return false;
+    }
+    ++labels;
+    last_label = label;
+    i = j + 1;
+  }
+  if (www) {
+    if (labels < 3 || last_label.size() < 2) return false;
+    bool all_digits = true;
+    for (char c : last_label) all_digits = all_digits && c >= '0' && c <= '9';
+    if (all_digits) return false;
+  }
+  return true;
+}
+
+// Whether text[i, i + lower.size()) equals `lower` ignoring ASCII case (the
+// patterns' (?i) in Latin-1 mode folds no byte onto an ASCII letter but its
+// other case).
+bool EqualsNoCaseAt(std::string_view text, size_t i, std::string_view lower) {
+  return i <= text.size() && StartsWithNoCase(text.substr(i), lower);
+}
+
+}  // namespace
+
+LinkTriggers ScanLinkTriggers(std::string_view text) {
+  LinkTriggers t;
+  const size_t n = text.size();
+  // Looks at the byte at i, one of ':', '.' and '-'.
+  auto visit = [&](size_t i) {
+    const char c = text[i];
+    if (c == ':') {
+      if (text.compare(i, 3, "://") == 0) t.start = true;
+    } else if (c == '.') {
+      // Most dots end a sentence or a number: a quick look first.
+      const char prev = i > 0 ? AsciiLower(text[i - 1]) : '\0';
+      const char next = i + 1 < n ? AsciiLower(text[i + 1]) : '\0';
+      if (prev != 'w' && next != 'c' && next != 'g') return;
+      if ((i >= 3 && EqualsNoCaseAt(text, i - 3, "www")) || EqualsNoCaseAt(text, i + 1, "co/") ||
+          EqualsNoCaseAt(text, i + 1, "com/") || EqualsNoCaseAt(text, i + 1, "github.io")) {
+        t.start = true;
+      }
+    } else if (!t.title && i > 0 && IsWhitespace(text[i - 1])) {
+      size_t j = i;
+      while (j > 0 && IsWhitespace(text[j - 1])) --j;
+      if (j < i && j >= 6 && EqualsNoCaseAt(text, j - 6, "github")) t.title = true;
+    }
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i colon = _mm_set1_epi8(':');
+  const __m128i dot = _mm_set1_epi8('.');
+  const __m128i dash = _mm_set1_epi8('-');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, dot)), _mm_cmpeq_epi8(v, dash));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+    while (mask != 0) {
+      visit(i + static_cast<size_t>(__builtin_ctz(mask)));
+      mask &= mask - 1;
+    }
+    if (t.start && t.title) return t;
+  }
+#endif
+  for (; i < n; ++i) {
+    if (text[i] == ':' || text[i] == '.' || text[i] == '-') visit(i);
+  }
+  return t;
+}
+
+namespace {
+
+class LinkScanner {
+ public:
+  explicit LinkScanner(std::string_view text) : text_(text) {}
+
+  // Every link in text order, duplicates included.
+  std::vector<Candidate> FindAll() {
+    std::vector<Candidate> out;
+    const LinkTriggers triggers = ScanLinkTriggers(text_);
+    if (!triggers.start) {
+      if (triggers.title) AddGithubPageTitles(&out);
+      return out;
+    }
+    const RE2& start_re = Patterns().link_start;
+    size_t pos = 0;
+    // Only the whole match is asked for: RE2 then finds it with its DFAs
+    // alone, while asking for groups makes it also run a slower submatch
+    // engine over each match. The alternative that matched is read off the matched literal,
+    // which no two alternatives share: a scheme ends in "://", a code host
+    // in another '/', ".github.io" starts with '.', and "www." is the rest.
+    re2::StringPiece match;
+    const re2::StringPiece input(text_.data(), text_.size());
+    while (pos < text_.size() &&
+           start_re.Match(input, pos, text_.size(), RE2::UNANCHORED, &match, 1)) {
+      size_t start = static_cast<size_t>(match.data() - text_.data());
+      const std::string_view literal(match.data(), match.size());
+      StartKind kind = StartKind::kWww;
+      if (EndsWith(literal, "://")) {
+        kind = StartKind::kScheme;
+      } else if (literal.back() == '/') {
+        kind = StartKind::kCodeHost;
+      } else if (literal.front() == '.') {
+        kind = StartKind::kGithubIo;
+      }
+      const size_t body = start + match.size();
+      if (kind == StartKind::kGithubIo) {
+        // Walk back over the host's labels, never before `pos`, so that every
+        // byte is walked over at most once.
+        while (start > pos && IsHostByte(text_[start - 1])) --start;
+        while (start < body && !IsAsciiAlnum(static_cast<unsigned char>(text_[start]))) ++start;
+      }
+      Candidate cand;
+      // A rejected start resumes the search after the matched start: no link
+      // starts inside it, and retrying at start + 1 would rescan a long host
+      // ("_aaaa...a.github.io") once per byte.
+      size_t resume = body;
+      if (AcceptsStart(start, kind) && Scan(start, body, kind, &cand, &resume)) {
+        resume = std::max(cand.end, start + 1);
+        out.push_back(std::move(cand));
+      }
+      pos = resume;
+    }
+    if (triggers.title) AddGithubPageTitles(&out);
+    return out;
+  }
+
+ private:
+  // Adds "GitHub - owner/repo" titles that no link covers, keeping `out`
+  // in text order.
+  void AddGithubPageTitles(std::vector<Candidate>* out) const {
+    const RE2& title_re = Patterns().github_title;
+    re2::StringPiece input(text_.data(), text_.size());
+    re2::StringPiece repo;
+    std::vector<Candidate> titles;
+    while (RE2::FindAndConsume(&input, title_re, &repo)) {
+      Candidate cand;
+      cand.start = static_cast<size_t>(repo.data() - text_.data());
+      cand.end = cand.start + repo.size();
+      cand.url = "https://github.com/" + std::string(repo.data(), repo.size());
+      titles.push_back(std::move(cand));
+    }
+    if (titles.empty()) return;
+    std::vector<Candidate> merged;
+    merged.reserve(out->size() + titles.size());
+    size_t a = 0;
+    for (Candidate& t : titles) {
+      while (a < out->size() && (*out)[a].start < t.start) merged.push_back(std::move((*out)[a++]));
+      const bool overlaps = (!merged.empty() && merged.back().end > t.start) ||
+                            (a < out->size() && (*out)[a].start < t.end);
+      if (!overlaps) merged.push_back(std::move(t));
+    }
+    while (a < out->size()) merged.push_back(std::move((*out)[a++]));
+    *out = std::move(merged);
+  }
+
+  static bool IsHostByte(char c) {
+    return IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+  }
+
+  // The character before a link start must not glue it to a word, except
+  // that a scheme may follow a letter ("fieldhttps://..." starts at "https").
+  bool AcceptsStart(size_t start, StartKind kind) const {
+    if (start == 0) return true;
+    const auto prev = static_cast<unsigned char>(text_[start - 1]);
+    if (kind == StartKind::kScheme) return prev != '_';
+    if (prev >= 0x80) return true;
+    return !IsAsciiAlnum(prev) && !InSet(".-_@/\\", prev);
+  }
+
+  // Scans the link that starts at `start` and whose body (after the matched
+  // start) begins at `body`. Fills `cand` and returns true when it is a link.
+  // On failure sets *resume to where the next search may start.
+  bool Scan(size_t start, size_t body, StartKind kind, Candidate* cand, size_t* resume) {
+    const size_t n = text_.size();
+    // Where the host ends; a link whose host is not followed by / ? # ends
+    // there ("http://example.com,and" is "http://example.com").
+    size_t host_end = body;
+    if (!CheckHost(start, body, kind, &host_end, resume)) return false;
+    std::vector<Span> gaps;  // line-wrap joins: newline + indentation
+    Quotes quotes;
+    const bool host_only = kind != StartKind::kCodeHost && host_end < n &&
+                           !InSet("/?#", text_[host_end]) && text_[host_end] != '\n';
+    const size_t stop = host_only ? host_end : ScanToStop(start, body, kind, &gaps, &quotes);
+    const size_t end = TrimEnd(body, stop, &quotes);
+    while (!gaps.empty() && gaps.back().end > end) gaps.pop_back();
+    if (end <= body && kind != StartKind::kGithubIo) {
+      *resume = std::max(start + 1, end);
+      return false;
+    }
+    cand->start = start;
+    cand->end = end;
+    cand->url = CleanUrl(start, end, gaps, kind);
+    // The trimmed url must still name a host ("http://x.-" trims to "http://x.").
+    const std::string_view url = cand->url;
+    const size_t p = url.find("://") + 3;
+    size_t auth_end = url.find_first_of("/?#", p);
+    if (auth_end == std::string_view::npos) auth_end = url.size();
+    if (!IsValidAuthority(url.substr(p, auth_end - p), kind == StartKind::kWww)) {
+      *resume = std::max(start + 1, end);
+      return false;
+    }
+    return true;
+  }
+
+  // Quotes counted inside a link: an odd count means the last one closes a
+  // quote opened before the link.
+  struct Quotes {
+    size_t single = 0;
+    size_t double_ = 0;
+  };
+
+  // Checks the host before the rest is scanned, so that a rejected start
+  // costs only its authority and the search resumes past it. Sets *host_end
+  // for a scheme or www start; on failure sets *resume.
+  bool CheckHost(size_t start, size_t body, StartKind kind, size_t* host_end,
+                 size_t* resume) const {
+    const size_t n = text_.size();
+    if (kind == StartKind::kScheme || kind == StartKind::kWww) {
+      const size_t auth_start = kind == StartKind::kScheme ? body : start;
+      size_t auth_end = auth_start;
+      while (auth_end < n) {
+        const size_t len = AuthorityCharLength(auth_end);
+        if (len == 0) break;
+        auth_end += len;
+      }
+      size_t trimmed = auth_end;
+      while (trimmed > auth_start && (text_[trimmed - 1] == '.' || text_[trimmed - 1] == ':')) {
+        --trimmed;
+      }
+      if (!IsValidAuthority(text_.substr(auth_start, trimmed - auth_start),
+                            kind == StartKind::kWww)) {
+        // No link starts inside a rejected authority except one glued
+        // after it ("http://xhttps://..."): back up by the length of "https:".
+        *resume = std::max(start + 1, auth_end > 6 ? auth_end - 6 : 0);
+        return false;
+      }
+      *host_end = auth_end;
+    } else if (kind == StartKind::kGithubIo) {
+      // ".github.io" alone, "-x.github.io", "x..github.io" are not hosts;
+      // "x.github.iox" or "x.github.io_y" is another host.
+      if (!IsValidAuthority(text_.substr(start, body - start), false)) {
+        *resume = body;
+        return false;
+      }
+      if (body < n) {
+        const auto c = static_cast<unsigned char>(text_[body]);
+        if (IsAsciiAlnum(c) || c == '-' || c == '_') {
+          *resume = body;
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  // Where the link that starts at `start` stops, before trimming: at the
+  // first byte that cannot be in a url, joining line wraps into `gaps`.
+  size_t ScanToStop(size_t start, size_t body, StartKind kind, std::vector<Span>* gaps,
+                    Quotes* quotes) const {
+    const size_t n = text_.size();
+    size_t i = body;
+    size_t paren = 0, bracket = 0;
+    while (true) {
+      while (i < n) {
+        const auto c = static_cast<unsigned char>(text_[i]);
+        if (c >= 0x80) {
+          size_t len = 1;
+          if (IsStopCodePoint(DecodeUtf8(text_, i, &len))) break;
+          i += len;
+          continue;
+        }
+        if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '{' || c == '}' || c == '|' ||
+            c == '`') {
+          break;
+        }
+        if (c == '\\') {
+          if (i + 1 < n && IsLatexEscapable(text_[i + 1])) {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        if (c == '(') ++paren;
+        if (c == '[') ++bracket;
+        if (c == ')') {
+          if (paren == 0) break;
+          --paren;
+        }
+        if (c == ']') {
+          if (bracket == 0) break;
+          --bracket;
+        }
+        if (c == '\'') ++quotes->single;
+        if (c == '"') ++quotes->double_;
+        ++i;
+      }
+      size_t next = 0;
+      if (i < n && text_[i] == '\n' && gaps->size() < kMaxJoins &&
+          JoinsNextLine(start, i, *gaps, kind, &next)) {
+        gaps->push_back(Span{i, next});
+        i = next;
+        continue;
+      }
+      return i;
+    }
+  }
+
+  // Trims from text[body, end) what a reader would not copy: sentence
+  // punctuation, an unmatched opening bracket, a closing quote.
+  size_t TrimEnd(size_t body, size_t end, Quotes* quotes) const {
+    while (end > body) {
+      const char c = text_[end - 1];
+      if (InSet(".,;:!?*~\\", c)) {
+        if (end >= 2 && text_[end - 2] == '\\' && c != '\\') {
+          end -= 2;  // an escaped "\~" at the end goes with its backslash
+          continue;
+        }
+        --end;
+        continue;
+      }
+      if (c == '\'' && quotes->single % 2 == 1) {
+        --quotes->single;
+        --end;
+        continue;
+      }
+      if (c == '"' && quotes->double_ % 2 == 1) {
+        --quotes->double_;
+        --end;
+        continue;
+      }
+      if (c == '(' || c == '[') {
+        --end;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
+  // The byte length of the character at i when it may be part of a url's
+  // authority (userinfo@host:port), else 0. '_' is included so that
+  // "http://example.com_" is seen whole and rejected.
+  size_t AuthorityCharLength(size_t i) const {
+    const auto c = static_cast<unsigned char>(text_[i]);
+    if (c < 0x80) return (IsAsciiAlnum(c) || InSet("-.:@_", c)) ? 1 : 0;
+    size_t len = 1;
+    return IsStopCodePoint(DecodeUtf8(text_, i, &len)) ? 0 : len;
+  }
+
+  // Whether a link that reaches the newline at `nl` continues on the next
+  // line: only when the part so far cannot stand alone (it ends in '-' or
+  // '_', or in '/' before the path a code host needs, or in '/' followed by
+  // something that is clearly a path), and the next line does not start a
+  // link of its own or a word.
+  bool JoinsNextLine(size_t start, size_t nl, const std::vector<Span>& gaps, StartKind kind,
+                     size_t* next) const {
+    const size_t n = text_.size();
+    if (nl == 0) return false;
+    const char last = text_[nl - 1];
+    if (last != '/' && last != '-' && last != '_') return false;
+    size_t j = nl + 1;
+    while (j < n && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+    if (j >= n) return false;
+    const auto first = static_cast<unsigned char>(text_[j]);
+    if (!IsAsciiAlnum(first) && first != '_' && first != '%' && first != '~') return false;
+    const std::string_view rest = text_.substr(j);
+    if (StartsWithNoCase(rest, "http://") || StartsWithNoCase(rest, "https://") ||
+        StartsWithNoCase(rest, "ftp://") || StartsWithNoCase(rest, "www.")) {
+      return false;  // never glue two links
+    }
+    if (last == '/') {
+      const std::string partial = CleanUrl(start, nl, gaps, kind);
+      const ParsedUrl parsed = ParseUrl(partial);
+      const bool incomplete = parsed.segments.size() < SegmentsNeeded(parsed);
+      if (!incomplete && !LooksLikePath(j)) return false;
+    }
+    *next = j;
+    return true;
+  }
+
+  // Whether the token at `j` (up to whitespace) reads as a path rather than
+  // a word: it holds a path character or a digit before its last character.
+  bool LooksLikePath(size_t j) const {
+    size_t k = j;
+    while (k < text_.size() && static_cast<unsigned char>(text_[k]) > 0x20) ++k;
+    // Ignore trailing sentence punctuation.
+    while (k > j && InSet(".,;:!?)'\"", text_[k - 1])) --k;
+    for (size_t m = j; m < k; ++m) {
+      const char c = text_[m];
+      if ((c >= '0' && c <= '9') || InSet("/_-.=?#%&", c)) return true;
+    }
+    return false;
+  }
+
+  // The url for text[start, end): line-wrap gaps removed, LaTeX escapes
+  // undone, "https://" added when there is no scheme.
+  std::string CleanUrl(size_t start, size_t end, const std::vector<Span>& gaps,
+                       StartKind kind) const {
+    std::string url;
+    if (kind != StartKind::kScheme) url = "https://";
+    size_t g = 0;
+    for (size_t i = start; i < end; ++i) {
+      if (g < gaps.size() && i == gaps[g].start) {
+        i = gaps[g].end - 1;
+        ++g;
+        continue;
+      }
+      if (text_[i] == '\\' && i + 1 < end && IsLatexEscapable(text_[i + 1])) continue;
+      url.push_back(text_[i]);
+    }
+    return url;
+  }
+
+  std::string_view text_;
+};
+
+}  // namespace
+
+std::vector<Candidate> FindCandidates(std::string_view text) { return LinkScanner(text).FindAll(); }
+
+}  // namespace links_internal
+}  // namespace citex
