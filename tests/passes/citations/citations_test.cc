@@ -1,10 +1,9 @@
-// Tests of the citation pass: each pattern's examples table, exact records
-// for every form in issue 4, every "not a citation" case, the seed page
-// golden file, the span invariant and linear time on hostile input.
+// Tests of the citation pass: exact records for every form in issue 4,
+// every "not a citation" case, the seed page golden file, the span invariant and linear time on
+// hostile input.
 #include "extractor/passes/citations/citations.h"
 
 #include <gtest/gtest.h>
-#include <re2/re2.h>
 
 #include <chrono>
 #include <cstdio>
@@ -16,130 +15,8 @@
 #include <thread>
 #include <vector>
 
-#include "extractor/passes/citations/citation_patterns.h"
-
 namespace citex {
 namespace {
-
-namespace cp = citation_patterns;
-
-// ---- pattern tables -------------------------------------------------------
-
-struct PatternCase {
-  const char* name;
-  const char* pattern;
-  std::vector<std::string> matches;  // full matches
-  std::vector<std::string> rejects;  // not full matches
-};
-
-std::vector<PatternCase> PatternCases() {
-  static const std::string authors = cp::AuthorsPattern();
-  static const std::string years = cp::YearsPattern();
-  static const std::string group_item = cp::GroupItemPattern();
-  static const std::string continued = cp::ContinuedYearsPattern();
-  static const std::string organisation = cp::OrganisationItemPattern();
-  static const std::string narrative = cp::NarrativePattern();
-  return {
-      {"kLabelToken",
-       cp::kLabelToken,
-       {"Self-Instruct", "muParam", "MATH", "Phi-2", "MIMIC-III", "t-SNE", "3D-ResNet"},
-       {"∼12-14", "112°d", "(ICL)", "\"quoted\""}},
-      {"kLabelMark", cp::kLabelMark, {"S", "2", "Ç"}, {"practice", "p"}},
-      {"kNameStart", cp::kNameStart, {"", " ", "(", ";"}, {"c", "-", "'"}},
-      {"AuthorsPattern",
-       authors.c_str(),
-       {"Wang", "Wang et al.", "Wang and Li", "Wang, Li, and Chen", "Albaladejo, Guo et al.",
-        "van der Maaten & Hinton"},
-       {"wang et al.", "COCO", "Wang and"}},
-      {"YearsPattern",
-       years.c_str(),
-       {"2023", "2020, 2021", "2020a, b", "2006a,b"},
-       {"23", "2020-", "Wang"}},
-      {"GroupItemPattern",
-       group_item.c_str(),
-       {"Wang et al., 2023", "Kuwajima et al., 1985", "Frankle & Carbin 2019",
-        "Wang et al., 2020, 2021", "Ruberson, et al., 1987"},
-       {"COCO 2017", "Wang et al. (2023)", "e.g., 2023"}},
-      {"ContinuedYearsPattern",
-       continued.c_str(),
-       {"; 1999a;", "; 2021"},
-       {"; in press", "; Smith 2020"}},
-      {"OrganisationItemPattern",
-       organisation.c_str(),
-       {"FAO, 2005", "CEPAL, 2000", "WHO, 2020, 2021"},
-       {"COCO 2017", "F, 2005"}},
-      {"NarrativePattern",
-       narrative.c_str(),
-       {"Wang et al. (2023)", "Wang and Li (2023)", "Wang et al. [2023]", "Gazzini ( 2017 )",
-        "Smith (2020, p. 4)", "Bignamini et al. (2009, 2010)"},
-       {"Section 2 (2017)", "Wang et al., 2023", "COCO (2017)"}},
-      {"kSurname",
-       cp::kSurname,
-       {"Wang", "Müller", "Çelik", "Al-Rfou", "O'Neil", "O’Neil", "OpenAI", "McDonald",
-        "van der Maaten", "de Vries", "García-Márquez", "Meißner"},
-       {"COCO", "ILSVRC", "CVPR", "HOSPITAL", "O1", "wang", "2023"}},
-      {"kEtAl",
-       cp::kEtAl,
-       {" et al.", " et al", " et. al", " et.al", ", et al.", " et al.'s"},
-       {" etal", " et alia"}},
-      {"kOrganisation",
-       cp::kOrganisation,
-       {"FAO", "CEPAL", "WHO", "OECD"},
-       {"A", "Fao", "HOSPITALIZATION"}},
-      {"kAuthorJoin", cp::kAuthorJoin, {" and ", " & ", ", and ", "&", " y "}, {" or ", " with "}},
-      {"kYear",
-       cp::kYear,
-       {"2023", "2023b", "1985", "1859"},
-       {"12023", "2019th", "3000", "1500", "23"}},
-      {"kAuthorYearSep", cp::kAuthorYearSep, {", ", " ", " , "}, {"; ", " ("}},
-      {"kYearToken", cp::kYearToken, {"2020", "2011a", "b"}, {"20", "bb"}},
-      {"kLocator",
-       cp::kLocator,
-       {", p. 4", ", pp. 10–12", ", chap. 3", " Sec. 2"},
-       {", 2021", ", Smith"}},
-      {"kParenGroup",
-       cp::kParenGroup,
-       {"(Wang et al., 2023)", "(e.g., Wang, 2023, p. 4)", "(3 MB)"},
-       {"(a (b) c)"}},
-      {"kBracketGroup", cp::kBracketGroup, {"[Arpit et al. 2017]", "[1-3]"}, {"[a [b] c]"}},
-      {"kNumericBracket",
-       cp::kNumericBracket,
-       {"[1]", "[2-4]", "[12–15]", "[1, 3, 5]", "[2,3,5]"},
-       {"[HOSPITAL]", "[a, b]", "[1.5]", "[-1]"}},
-      {"kNumberOrRange", cp::kNumberOrRange, {"3", "2-4", "12–15", "10 - 12"}, {"a", "-3"}},
-      {"kArxivNew",
-       cp::kArxivNew,
-       {"arXiv:1705.07904", "arXiv: 2301.00001v2", "ARXIV:2106.09685"},
-       {"1705.07904", "arXiv.2301.00001"}},
-      {"kArxivOld",
-       cp::kArxivOld,
-       {"hep-th/9901001", "arXiv:math.AG/0601001", "cs/0112017v2"},
-       {"hep-th/99010", "foo/9901001"}},
-      {"kArxivUrl",
-       cp::kArxivUrl,
-       {"https://arxiv.org/abs/2106.09685", "arxiv.org/pdf/1705.07904v3.pdf",
-        "http://export.arxiv.org/abs/hep-th/9901001"},
-       {"https://arxiv.org/list/cs.CL", "arxiv.org/abs/12.34"}},
-      {"kDoi",
-       cp::kDoi,
-       {"doi:10.1145/3292500.3330701", "https://doi.org/10.1038/nature14539",
-        "10.48550/arXiv.2301.00001", "DOI: 10.1000/182"},
-       {"10.5/abc", "3.10.1145"}},
-  };
-}
-
-TEST(CitationPatterns, ExamplesTable) {
-  for (const PatternCase& pc : PatternCases()) {
-    RE2 re(pc.pattern);
-    ASSERT_TRUE(re.ok()) << pc.name << ": " << re.error();
-    for (const std::string& m : pc.matches) {
-      EXPECT_TRUE(RE2::FullMatch(m, re)) << pc.name << " should match: " << m;
-    }
-    for (const std::string& r : pc.rejects) {
-      EXPECT_FALSE(RE2::FullMatch(r, re)) << pc.name << " should reject: " << r;
-    }
-  }
-}
 
 // ---- behaviour ------------------------------------------------------------
 

@@ -1,0 +1,135 @@
+// The citation pass's hand-written shortcuts against plain RE2: the trigger
+// scan (each flag false means its pattern matches nowhere), and the fast
+// paths that read capture groups off a whole match (MatchGroupItem,
+// MatchNarrative) against RE2's own submatches, for every match.
+// Inputs: every example of citation_patterns.h, the conformance inputs
+// (tests/data/conformance/citations) and the seed abstract
+// (tests/data/citations).
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractor/passes/citations/citation_patterns.h"
+#include "extractor/passes/citations/citations_internal.h"
+
+namespace citex::citation_internal {
+namespace {
+
+namespace cp = citation_patterns;
+namespace fs = std::filesystem;
+
+std::vector<std::string> Inputs() {
+  std::vector<std::string> out;
+  for (const cp::Examples& e : cp::AllExamples()) {
+    for (std::string_view s : e.matches) out.emplace_back(s);
+    for (std::string_view s : e.rejects) out.emplace_back(s);
+  }
+  const fs::path data = fs::path(CITEX_SOURCE_DIR) / "tests" / "data";
+  for (const auto& file : fs::directory_iterator(data / "conformance" / "citations")) {
+    if (file.path().extension() != ".jsonl") continue;
+    std::ifstream in(file.path());
+    std::string line;
+    while (std::getline(in, line)) {
+      if (!line.empty()) out.push_back(nlohmann::json::parse(line).at("input").get<std::string>());
+    }
+  }
+  for (const auto& file : fs::directory_iterator(data / "citations")) {
+    if (file.path().extension() != ".txt") continue;
+    std::ifstream in(file.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    out.push_back(text.str());
+  }
+  return out;
+}
+
+TEST(FastPaths, InputsAreThere) {
+  // 25 tables, 80 conformance records and the seed: a missing folder shows.
+  EXPECT_GT(Inputs().size(), 200u);
+}
+
+// Whether `pattern` matches somewhere in `text`; each pattern compiled once.
+bool Finds(const std::string& pattern, const std::string& text) {
+  static std::map<std::string, std::unique_ptr<RE2>> compiled;
+  std::unique_ptr<RE2>& re = compiled[pattern];
+  if (!re) {
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    re = std::make_unique<RE2>(pattern, options);
+  }
+  EXPECT_TRUE(re->ok()) << pattern;
+  return RE2::PartialMatch(text, *re);
+}
+
+// A flag may be set without a match (it is a necessary condition), never
+// cleared with one.
+TEST(FastPaths, TriggersNeverMissAMatch) {
+  for (const std::string& text : Inputs()) {
+    const Triggers t = ScanTriggers(text);
+    if (!t.year) EXPECT_FALSE(Finds(cp::kYear, text)) << text;
+    if (!t.year_in_bracket) EXPECT_FALSE(Finds(cp::NarrativePattern(), text)) << text;
+    if (!t.numeric_bracket) EXPECT_FALSE(Finds(cp::kNumericBracket, text)) << text;
+    if (!t.arxiv_word) EXPECT_FALSE(Finds(cp::kArxivNew, text)) << text;
+    if (!t.arxiv_host) EXPECT_FALSE(Finds(cp::kArxivUrl, text)) << text;
+    if (!t.old_id) EXPECT_FALSE(Finds(cp::kArxivOld, text)) << text;
+    if (!t.doi) EXPECT_FALSE(Finds(cp::kDoi, text)) << text;
+    if (!t.paren) EXPECT_FALSE(Finds(cp::kParenGroup, text)) << text;
+    if (!t.bracket) EXPECT_FALSE(Finds(cp::kBracketGroup, text)) << text;
+  }
+}
+
+// The same pieces: both unset, or the same bytes of the same text.
+template <size_t N>
+void ExpectSame(const std::array<StringPiece, N>& fast, const std::array<StringPiece, N>& re2,
+                const std::string& text, size_t pos) {
+  for (size_t g = 0; g < N; ++g) {
+    EXPECT_EQ(fast[g].data() == nullptr, re2[g].data() == nullptr)
+        << "group " << g << " at " << pos << " in " << text;
+    if (fast[g].data() == nullptr || re2[g].data() == nullptr) continue;
+    EXPECT_EQ(fast[g].data() - text.data(), re2[g].data() - text.data())
+        << "group " << g << " at " << pos << " in " << text;
+    EXPECT_EQ(fast[g].size(), re2[g].size()) << "group " << g << " at " << pos << " in " << text;
+  }
+}
+
+// Searches from 0, then from one byte after each match's start, so every
+// match a leftmost search can return (overlapping ones too) is compared.
+template <size_t N, typename Fast>
+size_t Compare(const RE2& re, Fast fast) {
+  size_t matches = 0;
+  for (const std::string& text : Inputs()) {
+    const StringPiece all(text);
+    size_t pos = 0;
+    while (pos <= text.size()) {
+      std::array<StringPiece, N> got, want;
+      const bool found = fast(re, all, pos, &got);
+      const bool want_found = re.Match(all, pos, all.size(), RE2::UNANCHORED, want.data(), N);
+      EXPECT_EQ(found, want_found) << "at " << pos << " in " << text;
+      if (!found || !want_found) break;
+      ++matches;
+      ExpectSame(got, want, text, pos);
+      pos = static_cast<size_t>(want[0].data() - text.data()) + 1;
+    }
+  }
+  return matches;
+}
+
+TEST(FastPaths, MatchGroupItemAgreesWithRe2) {
+  EXPECT_GT(Compare<3>(GroupItemRe(), MatchGroupItem), 50u);
+}
+
+TEST(FastPaths, MatchNarrativeAgreesWithRe2) {
+  EXPECT_GT(Compare<4>(NarrativeRe(), MatchNarrative), 50u);
+}
+
+}  // namespace
+}  // namespace citex::citation_internal
