@@ -8,6 +8,7 @@ std::unique_ptr<Writer> MakeJsonLinesWriter(const WriterOptions& options);  // f
 std::unique_ptr<Writer> MakeCsvWriter(const WriterOptions& options);        // formats/csv.cc
 std::unique_ptr<Writer> MakeBibtexWriter(const WriterOptions& options);     // formats/bibtex.cc
 std::unique_ptr<Writer> MakeMarkdownWriter(const WriterOptions& options);   // formats/markdown.cc
+std::unique_ptr<Writer> MakeHtmlWriter(const WriterOptions& options);       // formats/html.cc
 
 const std::vector<FormatInfo>& Formats() {
   static const std::vector<FormatInfo> formats = {
@@ -16,6 +17,8 @@ const std::vector<FormatInfo>& Formats() {
       {"csv", "csv", "one row per link or citation", MakeCsvWriter},
       {"bibtex", "bib", "an entry per paper and a stub per cited work", MakeBibtexWriter},
       {"markdown", "md", "a link list of released code and pages", MakeMarkdownWriter},
+      {"html", "html", "a review page: abstracts with every finding marked (streams)",
+       MakeHtmlWriter},
   };
   return formats;
 }

@@ -22,6 +22,7 @@ packages="
   clang
   libclang-rt-14-dev
   unicode-data
+  chromium
 "
 # Build: the compiler, CMake and the libraries citex links.
 # Tests: the real consumers of what citex writes (cmark renders the Markdown;
@@ -29,7 +30,7 @@ packages="
 # BibTeX; python3 and sqlite3 read the CSV), GNU parallel for the sharding test,
 # ripgrep and jq for the benchmarks and README commands, clang and its runtime
 # for the sanitizer build and fuzz targets, unicode-data to check the generated
-# letter table.
+# letter table, chromium (headless) to open the HTML pages.
 
 missing=""
 for package in $packages; do

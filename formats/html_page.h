@@ -1,0 +1,145 @@
+// The inline style and script of `-f html` (formats/html.cc). Kept apart
+// from the writer so that the page's look and behaviour read as CSS and JS.
+//
+// The page must stay responsive with 100,000 papers, so nothing here walks
+// the papers: a filter writes one CSS rule (attribute selectors and :has()),
+// and the browser's style engine applies it; `content-visibility: auto`
+// leaves papers off screen unrendered.
+#pragma once
+
+#include <string_view>
+
+namespace citex::html {
+
+constexpr std::string_view kStyle = R"css(
+:root{color-scheme:light dark;--bg:#fdfdfc;--fg:#1d1f23;--muted:#5d6470;--line:#d9dce1;
+--card:#fff;--accent:#2553b8;--code:#1f5fd1;--model:#8a3ffc;--dataset:#197a3c;--demo:#b5480b;
+--page:#0f7c86;--paper:#6b6f76;--package:#9a6700;--other:#6b6f76;--cite:#a3570b}
+@media (prefers-color-scheme:dark){:root{--bg:#15171b;--fg:#e4e6ea;--muted:#9aa1ab;
+--line:#2f333a;--card:#1c1f24;--accent:#8fb1ff;--code:#7fb0ff;--model:#c6a3ff;--dataset:#6fd68f;
+--demo:#ffab70;--page:#5fd4de;--paper:#a8adb5;--package:#e3b341;--other:#a8adb5;--cite:#f0b45a}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);
+font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+a{color:var(--accent)}
+:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;z-index:9;background:var(--card)}
+header{position:sticky;top:0;z-index:5;background:var(--bg);border-bottom:1px solid var(--line);
+padding:.7rem 1.5rem}
+header h1{font-size:1.15rem;margin:0 1rem 0 0;display:inline-block}
+#summary-link{font-size:.9rem}
+.js #summary-link{display:none}
+#filters{display:none;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin-top:.5rem;font-size:.85rem}
+.js #filters{display:flex}
+#filters label{display:flex;flex-direction:column;color:var(--muted)}
+#filters label.check{flex-direction:row;gap:.35rem;align-items:center}
+#filters select,#filters input[type=search]{font:inherit;color:var(--fg);background:var(--card);
+border:1px solid var(--line);border-radius:6px;padding:.25rem .4rem;min-width:8rem}
+#filters input[type=search]{min-width:16rem}
+main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+.paper{background:var(--card);border:1px solid var(--line);border-radius:10px;
+padding:1rem 1.25rem;margin:0 0 1rem;content-visibility:auto;contain-intrinsic-size:auto 18rem}
+.paper h2{font-size:1.1rem;line-height:1.35;margin:0 0 .25rem}
+.paper h2 a{color:inherit;text-decoration-color:var(--line)}
+.meta{color:var(--muted);font-size:.85rem;margin:0 0 .6rem}
+.abstract{margin:0 0 .6rem}
+.paper[data-findings="0"]{padding:.7rem 1.25rem;contain-intrinsic-size:auto 8rem}
+.quiet{margin:0 0 .5rem}.quiet summary{color:var(--muted);cursor:pointer;font-size:.9rem}
+.quiet .abstract{margin-top:.4rem}
+.f{border-radius:3px;padding:0 .1em;text-decoration:none;color:inherit;
+background:color-mix(in srgb,var(--c) 14%,transparent);border-bottom:2px solid var(--c)}
+a.f:hover{background:color-mix(in srgb,var(--c) 28%,transparent)}
+.f .f{background:color-mix(in srgb,var(--c) 24%,transparent)}
+.l{--c:var(--other)}
+.l[data-kind=github]{--c:var(--code)}.l[data-kind=huggingface]{--c:var(--model)}
+.l[data-kind=project]{--c:var(--page)}.l[data-kind=arxiv],.l[data-kind=doi]{--c:var(--paper)}
+.c{--c:var(--cite);border-bottom-style:dotted}
+.l{--st:"";--ro:""}
+.l[data-status=released]{--st:"released"}.l[data-status=coming_soon]{--st:"coming soon"}
+.l[data-role=own]{--ro:"own"}.l[data-role=third_party]{--ro:"third-party"}
+.l::after{content:var(--st) " " var(--ro);font-size:.68em;font-weight:600;letter-spacing:.02em;
+text-transform:uppercase;vertical-align:.15em;margin-left:.3em;padding:0 .35em;border-radius:4px;
+color:var(--c);border:1px solid color-mix(in srgb,var(--c) 45%,transparent);white-space:nowrap}
+.l[data-status=unknown][data-role=unknown]::after,.l.cut::after{content:none}
+.l[data-status=coming_soon]::after{border-style:dashed}
+.tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:start;font-size:.85rem}
+.tools details{flex:1 1 100%}
+.tools summary{cursor:pointer;color:var(--muted)}
+.tools pre{font-size:.8rem;overflow:auto;background:var(--bg);border:1px solid var(--line);
+border-radius:6px;padding:.5rem;margin:.3rem 0 0;white-space:pre-wrap;word-break:break-all}
+.tools button{display:none;font:inherit;color:var(--fg);background:var(--bg);cursor:pointer;
+border:1px solid var(--line);border-radius:6px;padding:.15rem .6rem}
+.js .tools button{display:inline-block}
+.tools button:hover{border-color:var(--accent)}
+#summary{max-width:60rem;margin:0 auto;padding:0 1.5rem 2rem}
+header #summary{margin:.4rem 0 0;padding:0;max-width:none}
+header #summary h2{display:none}
+.counts{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:0;padding:0;font-size:.85rem}
+.counts div{display:flex;gap:.35rem;flex-wrap:wrap}
+.counts dt{color:var(--muted)}.counts dd{margin:0}
+.counts ul{display:inline;margin:0;padding:0;list-style:none}
+.counts li{display:inline}.counts li+li::before{content:", "}
+.counts b{font-variant-numeric:tabular-nums}
+@media print{header{position:static}#filters,.tools,.skip{display:none!important}
+.paper{content-visibility:visible;break-inside:avoid;border-color:#999}
+body{background:#fff;color:#000;font-size:11pt}}
+)css";
+
+// Filters: each select or box changes one generated rule in <style
+// id="filter-rule">; the options come from the summary's counts, so every
+// kind and category of the run is offered and none that does not occur.
+constexpr std::string_view kScript = R"js(
+document.documentElement.classList.add('js');
+document.addEventListener('DOMContentLoaded', () => {
+  const $ = (s, r = document) => r.querySelector(s);
+  const summary = $('#summary');
+  if (summary) $('header').append(summary);
+  const str = s => '"' + s.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ') + '"';
+  const selects = [...document.querySelectorAll('#filters select')];
+  for (const select of selects) {
+    for (const li of document.querySelectorAll(`#summary [data-facet=${select.name}] li`)) {
+      const item = li.parentNode.dataset.item;
+      const option = new Option(`${li.dataset.value} (${li.querySelector('b').textContent})`,
+                                item ? `${item}:${li.dataset.value}` : li.dataset.value);
+      (item ? select.querySelector(`optgroup[label=${item}s]`) : select).append(option);
+    }
+  }
+  const rule = $('#filter-rule'), search = $('#search'), only = $('#only');
+  const apply = () => {
+    let mark = '.f';
+    for (const select of selects) {
+      if (!select.value) continue;
+      const [item, value] = select.name === 'kind' ? select.value.split(':') : [null, select.value];
+      if (item) mark += `[data-item=${str(item)}]`;
+      mark += `[data-${select.name}=${str(value)}]`;
+    }
+    const css = [];
+    if (mark !== '.f') {
+      css.push(`.paper:not(:has(${mark})){display:none}`, `.f:not(${mark}){opacity:.35}`);
+    }
+    if (only.checked) css.push('.paper[data-findings="0"]{display:none}');
+    const q = search.value.trim();
+    if (q) css.push(`.paper:not([data-title*=${str(q)} i]){display:none}`);
+    rule.textContent = css.join('\n');
+  };
+  for (const select of selects) select.addEventListener('change', apply);
+  only.addEventListener('change', apply);
+  let timer = 0;
+  search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, 200); });
+  apply();
+  document.addEventListener('click', async event => {
+    const button = event.target.closest('button[data-copy]');
+    if (!button) return;
+    const text = $(`pre.${button.dataset.copy}`, button.closest('.paper')).textContent;
+    try {
+      await navigator.clipboard.writeText(text);
+      button.textContent = 'Copied';
+    } catch (e) {
+      button.textContent = 'Copy failed';
+    }
+    setTimeout(() => { button.textContent = button.dataset.label; }, 1500);
+  });
+});
+)js";
+
+}  // namespace citex::html

@@ -1,0 +1,253 @@
+// The HTML writer without a browser: exact markup of marked abstracts,
+// escaping, hrefs, streaming and the counts. tests/formats/html_browser_test.py
+// opens the pages in Chromium.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "extractor/base/utf8.h"
+#include "formats/writer.h"
+#include "tests/format_samples.h"
+
+namespace citex {
+namespace {
+
+using testing::MakeCitation;
+using testing::MakeLink;
+using testing::SamplePapers;
+
+std::string Render(const std::vector<Paper>& papers) {
+  std::unique_ptr<Writer> writer = FindFormat("html")->make({});
+  std::string out;
+  writer->Begin(out);
+  for (const Paper& paper : papers) writer->Write(paper, out);
+  writer->End(out);
+  return out;
+}
+
+// The markup of one paper's abstract paragraph.
+std::string AbstractOf(const Paper& paper) {
+  std::unique_ptr<Writer> writer = FindFormat("html")->make({});
+  std::string out;
+  writer->Write(paper, out);
+  const std::string open = "<p class=\"abstract\">";
+  const size_t start = out.find(open) + open.size();
+  return out.substr(start, out.find("</p>\n", start) - start);
+}
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+Paper PaperWithAbstract(std::string abstract) {
+  Paper paper;
+  paper.abstract = std::move(abstract);
+  return paper;
+}
+
+TEST(Html, MarksALinkAndACitationAtTheirSpans) {
+  Paper paper = PaperWithAbstract("Code: https://github.com/a/b (Wang et al., 2023).");
+  paper.links = {MakeLink("https://github.com/a/b", LinkKind::kGithub, "repo", "a/b",
+                          Status::kReleased, Role::kOwn, {6, 28})};
+  paper.citations = {MakeCitation("Wang et al., 2023", CitationKind::kAuthorYear, {"Wang"}, true,
+                                  "2023", "Self-Instruct", "", {30, 47})};
+  paper.citations[0].key = "wang2023selfinstruct";
+  EXPECT_EQ(AbstractOf(paper),
+            "Code: <a class=\"f l\" href=\"https://github.com/a/b\" data-item=\"link\" "
+            "data-kind=\"github\" data-type=\"repo\" data-status=\"released\" data-role=\"own\" "
+            "data-start=\"6\" data-end=\"28\" title=\"github repo a/b · released · own\">"
+            "https://github.com/a/b</a> (<mark class=\"f c\" data-item=\"citation\" "
+            "data-kind=\"author_year\" data-status=\"\" data-role=\"\" data-start=\"30\" "
+            "data-end=\"47\" title=\"author_year · key wang2023selfinstruct · Self-Instruct\">"
+            "Wang et al., 2023</mark>).");
+}
+
+// Element names in the order they open and close, e.g. "<a <mark </mark </a".
+std::string Tags(const std::string& html) {
+  static const std::regex kTag("<(/?[a-z]+)");
+  std::string tags;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kTag); it != std::sregex_iterator();
+       ++it) {
+    tags += "<" + (*it)[1].str() + " ";
+  }
+  return tags;
+}
+
+TEST(Html, NestsACitationInsideItsLink) {
+  // An arXiv URL is a link and, inside it, an arXiv citation.
+  Paper paper = PaperWithAbstract("see https://arxiv.org/abs/2303.08774 now");
+  paper.links = {MakeLink("https://arxiv.org/abs/2303.08774", LinkKind::kArxiv, "paper",
+                          "2303.08774", Status::kUnknown, Role::kUnknown, {4, 36})};
+  paper.citations = {MakeCitation("2303.08774", CitationKind::kArxiv, {}, false, "", std::nullopt,
+                                  "2303.08774", {26, 36})};
+  const std::string html = AbstractOf(paper);
+  EXPECT_EQ(Tags(html), "<a <mark </mark </a ");
+  EXPECT_NE(html.find("\">https://arxiv.org/abs/<mark"), std::string::npos) << html;
+  EXPECT_NE(html.find("\">2303.08774</mark></a> now"), std::string::npos) << html;
+}
+
+TEST(Html, CrossingSpansCloseAndReopenAsASecondPiece) {
+  Paper paper = PaperWithAbstract("0123456789");
+  paper.links = {MakeLink("https://a.org", LinkKind::kOther, "page", "", Status::kUnknown,
+                          Role::kUnknown, {0, 6})};
+  paper.citations = {
+      MakeCitation("3456789", CitationKind::kNumeric, {}, false, "", std::nullopt, "", {3, 10})};
+  const std::string html = AbstractOf(paper);
+  // <a>012<mark>345</mark></a><mark>6789</mark>: both pieces carry the full span.
+  EXPECT_EQ(Tags(html), "<a <mark </mark </a <mark </mark ");
+  EXPECT_EQ(Count(html, "data-start=\"3\" data-end=\"10\""), 2u) << html;
+  EXPECT_NE(html.find(">012<mark"), std::string::npos) << html;
+  EXPECT_NE(html.find(">345</mark></a><mark"), std::string::npos) << html;
+  EXPECT_NE(html.find(">6789</mark>"), std::string::npos) << html;
+}
+
+TEST(Html, ALinkInsideALinkIsAMarkNotANestedAnchor) {
+  Paper paper = PaperWithAbstract("https://a.org/https://b.org");
+  paper.links = {MakeLink("https://a.org/https://b.org", LinkKind::kOther, "page", "",
+                          Status::kUnknown, Role::kUnknown, {0, 27}),
+                 MakeLink("https://b.org", LinkKind::kOther, "page", "", Status::kUnknown,
+                          Role::kUnknown, {14, 27})};
+  EXPECT_EQ(Tags(AbstractOf(paper)), "<a <mark </mark </a ");
+}
+
+TEST(Html, OnlyHttpHttpsAndFtpBecomeHrefs) {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"https://github.com/a/b", true}, {"HTTP://x.org/", true},
+      {"ftp://ftp.x.org/f", true},      {"javascript:alert(1)", false},
+      {"JavaScript:alert(1)", false},   {"data:text/html,<script>", false},
+      {" https://x.org", false},        {"vbscript:x", false},
+      {"//evil.org/x", false},          {"https://", false},
+  };
+  for (const auto& [url, linked] : cases) {
+    Paper paper = PaperWithAbstract("xx");
+    paper.links = {
+        MakeLink(url, LinkKind::kOther, "page", "", Status::kUnknown, Role::kUnknown, {0, 2})};
+    const std::string html = AbstractOf(paper);
+    EXPECT_EQ(html.find("href=") != std::string::npos, linked) << url << ": " << html;
+    EXPECT_EQ(html.find(linked ? "<a " : "<mark "), 0u) << url << ": " << html;
+  }
+}
+
+TEST(Html, EveryInputStringIsEscaped) {
+  Paper paper = PaperWithAbstract(
+      "<script>alert(1)</script> <img src=x onerror=alert(2)> \" onclick='x' &amp; \x01\xff");
+  paper.id = "2401.00001\"><script>";
+  paper.title = "<b>T</b>\" onmouseover=\"x";
+  paper.authors = {"<i>A</i>"};
+  paper.links = {MakeLink("https://x.org/\"onclick=\"alert(3)", LinkKind::kOther, "<t>", "",
+                          Status::kUnknown, Role::kUnknown, {0, 0})};
+  const std::string html = Render({paper});
+  EXPECT_EQ(Count(html, "<script"), 1u);  // the page's own
+  EXPECT_EQ(Count(html, "<img"), 0u);
+  EXPECT_EQ(Count(html, "<b>T"), 0u);
+  EXPECT_EQ(Count(html, "<i>"), 0u);
+  EXPECT_EQ(Count(html, "\" onclick"), 0u);
+  EXPECT_EQ(Count(html, "\"onclick"), 0u);
+  EXPECT_EQ(Count(html, "\" onmouseover"), 0u);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt; "
+                      "&quot; onclick=&#39;x&#39; &amp;amp; \xEF\xBF\xBD\xEF\xBF\xBD"),
+            std::string::npos);
+  EXPECT_NE(html.find("href=\"https://x.org/&quot;onclick=&quot;alert(3)\""), std::string::npos);
+  EXPECT_TRUE(IsValidUtf8(html));
+}
+
+TEST(Html, TitleLinksToArxivOnlyForAnArxivId) {
+  std::vector<Paper> papers = SamplePapers();
+  const std::string html = Render(papers);
+  EXPECT_NE(html.find("<h2><a href=\"https://arxiv.org/abs/2310.13961\">Ensemble-Instruct: "
+                      "Generating Instruction-Tuning Data with a Heterogeneous Mixture of LMs "
+                      "like GPT-4, BERT and LoRA</a></h2>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<h2>100% &amp; $5 ~ ^ \\ {unbalanced &quot;quoted&quot;, &lt;b&gt;bold"
+                      "&lt;/b&gt; | # _x_</h2>"),
+            std::string::npos);
+  EXPECT_EQ(Count(html, "<h2><a href=\"https://arxiv.org/abs/"), 2u);  // 2310.13961, 2401.00001
+}
+
+TEST(Html, EachPaperIsWrittenWhenItComes) {
+  std::unique_ptr<Writer> writer = FindFormat("html")->make({});
+  std::string head;
+  writer->Begin(head);
+  EXPECT_EQ(head.substr(0, 16), "<!DOCTYPE html>\n");
+  for (const Paper& paper : SamplePapers()) {
+    std::string out;
+    writer->Write(paper, out);
+    EXPECT_EQ(out.find("<article class=\"paper\" id=\"paper-" + std::to_string(paper.index)), 0u);
+    EXPECT_EQ(out.substr(out.size() - 11), "</article>\n");
+    EXPECT_EQ(Count(out, "<article"), 1u);
+  }
+}
+
+TEST(Html, CountsAreWrittenAtTheEnd) {
+  std::unique_ptr<Writer> writer = FindFormat("html")->make({});
+  std::string out;
+  for (const Paper& paper : SamplePapers()) writer->Write(paper, out);
+  out.clear();
+  writer->End(out);
+  EXPECT_NE(out.find("<dt>papers</dt><dd><b>4</b>, <b>3</b> with findings</dd>"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<dt>links</dt><dd><b>9</b>: <ul data-facet=\"kind\" data-item=\"link\">"
+                     "<li data-value=\"huggingface\"><b>5</b> huggingface</li>"
+                     "<li data-value=\"github\"><b>2</b> github</li>"
+                     "<li data-value=\"arxiv\"><b>1</b> arxiv</li>"
+                     "<li data-value=\"project\"><b>1</b> project</li></ul>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<dt>link status</dt><dd><b>9</b>: <ul data-facet=\"status\">"
+                     "<li data-value=\"released\"><b>6</b> released</li>"
+                     "<li data-value=\"unknown\"><b>2</b> unknown</li>"
+                     "<li data-value=\"coming_soon\"><b>1</b> coming_soon</li></ul>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<dt>citations</dt><dd><b>10</b>: "), std::string::npos) << out;
+  EXPECT_EQ(out.substr(out.size() - 16), "</body>\n</html>\n");
+}
+
+TEST(Html, BibtexOfAPaperIsTheBibtexWritersOutput) {
+  const Paper paper = SamplePapers()[1];
+  std::unique_ptr<Writer> bibtex = FindFormat("bibtex")->make({});
+  std::string bib;
+  bibtex->Begin(bib);
+  bibtex->Write(paper, bib);
+  bibtex->End(bib);
+  ASSERT_NE(bib.find("@misc{"), std::string::npos);
+  std::string escaped;
+  for (char c : bib) {
+    if (c == '&')
+      escaped += "&amp;";
+    else if (c == '<')
+      escaped += "&lt;";
+    else if (c == '>')
+      escaped += "&gt;";
+    else if (c == '"')
+      escaped += "&quot;";
+    else if (c == '\'')
+      escaped += "&#39;";
+    else
+      escaped += c;
+  }
+  const std::string html = Render({paper});
+  EXPECT_NE(html.find("<pre class=\"bib\">" + escaped + "</pre>"), std::string::npos) << html;
+}
+
+TEST(Html, WithoutAnAbstractEachFindingStandsForItself) {
+  Paper paper;  // citex's JSON read back: findings, no abstract
+  paper.links = {MakeLink("https://github.com/a/b", LinkKind::kGithub, "repo", "a/b",
+                          Status::kReleased, Role::kOwn, {100, 121})};
+  paper.citations = {
+      MakeCitation("[3]", CitationKind::kNumeric, {}, false, "", std::nullopt, "3", {40, 43})};
+  const std::string html = AbstractOf(paper);
+  EXPECT_EQ(Tags(html), "<mark </mark <a </a ");
+  EXPECT_NE(html.find("data-start=\"40\" data-end=\"43\" title=\"numeric\">[3]</mark> · <a"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find(">https://github.com/a/b</a>"), std::string::npos) << html;
+}
+
+}  // namespace
+}  // namespace citex
