@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/base/arxiv_id.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
 #include "formats/html_page.h"
@@ -330,7 +331,7 @@ class HtmlWriter : public Writer {
   // The title, linked to the paper's arXiv page when its id is an arXiv id
   // (Hugging Face paper ids are arXiv ids too).
   static void WriteTitle(const Paper& paper, const std::string& title, std::string& out) {
-    const bool linked = !YearFromArxivId(paper.id).empty();
+    const bool linked = IsArxivId(paper.id);
     if (linked) {
       out.append("<a");
       AppendAttribute("href", "https://arxiv.org/abs/" + paper.id, out);
