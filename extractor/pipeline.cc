@@ -3,24 +3,127 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
 namespace citex {
 namespace {
 
-// A batch closes at whichever comes first. Small enough that every thread
-// holds one with memory flat; large enough that locking is rare.
-constexpr size_t kBatchPapers = 256;
-constexpr size_t kBatchBytes = 1 << 20;
+// A chunk closes at whichever comes first. Small enough that memory stays
+// flat with a few per thread; large enough that locking is rare.
+constexpr ChunkLimits kChunkLimits = {256, 1 << 20};
 
 struct Batch {
-  std::vector<Paper> papers;
-  std::vector<char> has_findings;  // citex input: already extracted
+  Chunk chunk;
+  DecodedChunk decoded;
   size_t sequence = 0;
 };
 
 }  // namespace
+
+// Every thread runs the same loop: cut the next chunk (in turn), decode it
+// and run the passes (in parallel with the others), then hand it over for
+// writing. Whichever thread finds its batch next in line writes it, and
+// every later batch already waiting, so no thread idles for its turn.
+class Pipeline::FileRun {
+ public:
+  FileRun(Pipeline& pipeline, PaperReader& reader) : pipeline_(pipeline), reader_(reader) {}
+
+  // False when the run must stop: output failed, or an error under --strict.
+  bool Run() {
+    const size_t threads = std::max<size_t>(pipeline_.options_.threads, 1);
+    std::vector<std::thread> others;
+    for (size_t t = 1; t < threads; ++t) others.emplace_back([this] { Work(); });
+    Work();
+    for (std::thread& thread : others) thread.join();
+    return !stop_;
+  }
+
+ private:
+  // Batches waiting to be written, at most, beyond the one next in line: a
+  // thread far ahead of a slow batch waits rather than pile up memory.
+  size_t MaxWaiting() const { return 2 * std::max<size_t>(pipeline_.options_.threads, 1); }
+
+  void Work() {
+    const std::unique_ptr<RecordDecoder> decoder = reader_.NewDecoder();
+    for (;;) {
+      auto batch = std::make_unique<Batch>();
+      if (!Cut(*batch)) return;
+      DecodeChunk(*decoder, batch->chunk, batch->decoded);
+      for (size_t i = 0; i < batch->decoded.papers.size(); ++i) {
+        if (!batch->decoded.has_findings[i]) RunPasses(pipeline_.passes_, batch->decoded.papers[i]);
+      }
+      Submit(std::move(batch));
+    }
+  }
+
+  bool Cut(Batch& batch) {
+    std::lock_guard<std::mutex> lock(read_mutex_);
+    if (exhausted_ || stop_) return false;
+    if (!reader_.NextChunk(batch.chunk, kChunkLimits)) {
+      exhausted_ = true;
+      return false;
+    }
+    batch.sequence = next_sequence_++;
+    bytes_read_ = reader_.BytesRead();
+    return true;
+  }
+
+  void Submit(std::unique_ptr<Batch> batch) {
+    std::unique_lock<std::mutex> lock(write_mutex_);
+    const size_t sequence = batch->sequence;
+    written_.wait(lock,
+                  [&] { return waiting_.size() < MaxWaiting() || sequence == next_to_write_; });
+    waiting_.emplace(sequence, std::move(batch));
+    if (writing_) return;  // the writing thread will find it
+    writing_ = true;
+    while (!waiting_.empty() && waiting_.begin()->first == next_to_write_) {
+      const std::unique_ptr<Batch> next = std::move(waiting_.begin()->second);
+      waiting_.erase(waiting_.begin());
+      lock.unlock();
+      Write(*next);
+      lock.lock();
+      ++next_to_write_;
+      written_.notify_all();
+    }
+    writing_ = false;
+  }
+
+  // Serial, in input order: the errors and papers of one batch.
+  void Write(Batch& batch) {
+    Pipeline& p = pipeline_;
+    DecodedChunk& decoded = batch.decoded;
+    size_t next_error = 0;
+    for (size_t i = 0; i <= decoded.papers.size() && !stop_; ++i) {
+      if (!decoded.ReportBefore(i, &next_error, p.options_.strict, p.errors_)) stop_ = true;
+      if (stop_ || i == decoded.papers.size()) break;
+      Paper& paper = decoded.papers[i];
+      paper.index = p.stats_.papers++;
+      for (const auto& stage : p.stages_) stage->Apply(paper);
+      p.stats_.findings += paper.links.size() + paper.citations.size();
+      if (!p.deliver_(paper)) output_failed_ = stop_ = true;
+    }
+    p.stats_.bytes = p.bytes_before_file_ + bytes_read_;
+    if (p.on_batch_ && !output_failed_) p.on_batch_(p.stats_);
+  }
+
+  Pipeline& pipeline_;
+  PaperReader& reader_;
+  std::atomic<bool> stop_{false};
+
+  std::mutex read_mutex_;  // the reader, and:
+  bool exhausted_ = false;
+  size_t next_sequence_ = 0;
+  std::atomic<size_t> bytes_read_{0};
+
+  std::mutex write_mutex_;  // the batches handed over, and:
+  std::condition_variable written_;
+  std::map<size_t, std::unique_ptr<Batch>> waiting_;
+  bool writing_ = false;
+  size_t next_to_write_ = 0;
+  bool output_failed_ = false;  // only the writing thread touches it
+};
 
 Pipeline::Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
                    std::function<bool(const Paper&)> deliver, ErrorSink errors)
@@ -34,92 +137,18 @@ Pipeline::Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
   };
 }
 
-// Every thread runs the whole loop: take the next batch from the reader
-// (in turn), extract it (in parallel with the others), hand it to the
-// writer (in input order). Only reading and writing are serialized.
 bool Pipeline::RunFile(const std::string& path) {
-  std::atomic<bool> stop{false};
-  const ErrorSink errors = [&](const InputError& error) {
+  bool stop = false;
+  const ErrorSink open_errors = [&](const InputError& error) {
     errors_(error);
     if (options_.strict && !error.warning) stop = true;
   };
-  std::unique_ptr<PaperReader> reader = OpenPaperReader(path, options_.reader, errors);
+  std::unique_ptr<PaperReader> reader = OpenPaperReader(path, options_.reader, open_errors);
   if (!reader) return !stop;
-
-  std::mutex read_mutex;
-  bool exhausted = false;
-  // What the reader has done so far, for the writer's progress reports.
-  std::atomic<size_t> read_papers{0}, read_errors{0}, read_bytes{0};
-  size_t next_sequence = 0;
-  std::mutex write_mutex;
-  std::condition_variable turn;
-  size_t next_to_write = 0;
-  bool output_failed = false;
-
-  const auto read_batch = [&](Batch& batch) {
-    std::lock_guard<std::mutex> lock(read_mutex);
-    batch.papers.clear();
-    batch.has_findings.clear();
-    if (exhausted) return false;
-    size_t bytes = 0;
-    while (batch.papers.size() < kBatchPapers && bytes < kBatchBytes) {
-      batch.papers.emplace_back();
-      if (stop || !reader->Next(batch.papers.back()) || stop) {
-        batch.papers.pop_back();
-        exhausted = true;
-        break;
-      }
-      batch.papers.back().index = stats_.papers++;
-      bytes += batch.papers.back().abstract.size();
-      batch.has_findings.push_back(reader->HasFindings());
-      if (reader->Starved()) break;  // slow input: let what we have out now
-    }
-    batch.sequence = next_sequence++;
-    stats_.bytes = bytes_before_file_ + reader->BytesRead();
-    read_papers = stats_.papers;
-    read_errors = stats_.errors;
-    read_bytes = stats_.bytes;
-    return true;
-  };
-
-  const auto write_batch = [&](Batch& batch) {
-    std::unique_lock<std::mutex> lock(write_mutex);
-    turn.wait(lock, [&] { return next_to_write == batch.sequence; });
-    for (Paper& paper : batch.papers) {
-      if (output_failed) break;
-      for (const auto& stage : stages_) stage->Apply(paper);
-      stats_.findings += paper.links.size() + paper.citations.size();
-      output_failed = !deliver_(paper);
-    }
-    // Never the read lock here: a reader may hold it while it waits for input.
-    RunStats snapshot;
-    snapshot.papers = read_papers;
-    snapshot.errors = read_errors;
-    snapshot.bytes = read_bytes;
-    snapshot.findings = stats_.findings;
-    if (on_batch_ && !output_failed) on_batch_(snapshot);
-    if (output_failed) stop = true;
-    ++next_to_write;
-    turn.notify_all();
-  };
-
-  const auto work = [&] {
-    Batch batch;
-    while (read_batch(batch)) {
-      for (size_t i = 0; i < batch.papers.size(); ++i) {
-        if (!batch.has_findings[i]) RunPasses(passes_, batch.papers[i]);
-      }
-      write_batch(batch);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (size_t t = 1; t < std::max<size_t>(options_.threads, 1); ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
-
+  const bool go_on = FileRun(*this, *reader).Run();
   bytes_before_file_ += reader->BytesRead();
   stats_.bytes = bytes_before_file_;
-  return !stop && !output_failed;
+  return go_on;
 }
 
 }  // namespace citex

@@ -1,7 +1,9 @@
-// The run loop: read papers in bounded batches, run the passes on them on N
-// threads, then the stages and the writer on each paper in input order. Memory is bounded by N
-// batches, whatever the input size; output is byte-identical for every thread count. `deliver`, the
-// error sink and the batch callback are called from worker threads, one call at a time.
+// The run loop: cut the input into bounded chunks of whole records; N
+// threads each decode a chunk and run the passes on it; the stages and the
+// writer see each paper in input order. Memory is bounded by a few chunks a
+// thread, whatever the input size; output is byte-identical for every
+// thread count. `deliver`, the error sink and the batch callback are called
+// from worker threads, one call at a time, in input order.
 #pragma once
 
 #include <cstddef>
@@ -30,8 +32,8 @@ struct RunStats {
 
 class Pipeline {
  public:
-  // `deliver` gets each finished paper, in input order, on the calling
-  // thread; it returns false to stop the run (the output failed).
+  // `deliver` gets each finished paper, in input order; it returns false to
+  // stop the run (the output failed).
   // `errors` gets bad records as they are found.
   // `passes` run on every paper that is not already extracted (-i citex);
   // `stages` run on every paper, in order, before `deliver`.
@@ -48,6 +50,8 @@ class Pipeline {
   const RunStats& stats() const { return stats_; }
 
  private:
+  class FileRun;  // one input's threads (pipeline.cc)
+
   PipelineOptions options_;
   Passes passes_;
   Stages stages_;

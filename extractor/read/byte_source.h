@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,8 @@ class ByteSource {
   // line returned.
   LineStatus NextLine(std::string_view& line, size_t max_bytes);
   size_t line_number() const { return line_number_; }
+  // True when a whole line is buffered: NextLine() will not wait for input.
+  bool HasLine() const { return std::memchr(data(), '\n', size()) != nullptr; }
 
   bool starved() const { return starved_; }
   size_t bytes_read() const { return bytes_read_; }

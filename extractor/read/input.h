@@ -1,6 +1,5 @@
 // Reading papers from files: the byte source, format sniffing and the
 // readers (text pages, JSON Lines, JSON arrays, citex's own output).
-// A reader is used from one thread.
 #pragma once
 
 #include <cstddef>
@@ -9,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractor/model.h"
 
@@ -45,21 +45,105 @@ struct ReaderOptions {
   bool strict = false;
 };
 
-// Reads papers from one file. Bad records go to the ErrorSink and are
-// skipped; Next() returns false at the end of the file or after a fatal error.
+// One record of a chunk: its bytes in Chunk::bytes and the line it starts on.
+struct RecordSpan {
+  size_t offset = 0;
+  size_t size = 0;
+  size_t line = 0;
+  size_t title_size = 0;  // text pages: the title's bytes, the abstract after them
+};
+
+// An error and where it goes among a chunk's records: before record `before`.
+struct PlacedError {
+  size_t before = 0;
+  InputError error;
+};
+
+// A run of whole records cut from one input, in input order, with the
+// errors the cut found among them. Decoding a chunk needs nothing else, so
+// each thread can decode its own while the next one is cut.
+struct Chunk {
+  std::string bytes;  // the records, then padding for simdjson
+  std::vector<RecordSpan> records;
+  std::vector<PlacedError> errors;
+
+  void Clear();
+  // Copies `record` (and the `title` before it) into bytes.
+  void Add(std::string_view record, size_t line, std::string_view title = {});
+  // An error found after the records added so far.
+  void AddError(InputError error) { errors.push_back({records.size(), std::move(error)}); }
+};
+
+// How much one chunk holds at most.
+struct ChunkLimits {
+  size_t records = 256;
+  size_t bytes = 1 << 20;
+};
+
+// A chunk decoded: the usable papers and every error, in input order.
+struct DecodedChunk {
+  std::vector<Paper> papers;
+  std::vector<char> has_findings;   // per paper: citex's own output, already extracted
+  std::vector<PlacedError> errors;  // `before` counts papers
+
+  // Reports, from errors[*next_error] on, those placed before papers[paper]
+  // (all that are left when `paper` is papers.size()). Returns false at the
+  // first that ends a --strict run.
+  bool ReportBefore(size_t paper, size_t* next_error, bool strict, const ErrorSink& sink) const;
+};
+
+// Turns records into papers. Each thread has its own; no state is shared.
+class RecordDecoder {
+ public:
+  virtual ~RecordDecoder() = default;
+  // Fills `paper` (id, title, abstract, authors, year, doi, categories,
+  // source; links and citations too for citex input) from `record`. Returns
+  // false, after telling `errors` why, when the record is skipped; a repaired
+  // record is kept with a warning. `*has_findings`: citex's own output.
+  virtual bool Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper,
+                      bool* has_findings, const ErrorSink& errors) = 0;
+};
+
+// Decodes every record of `chunk` into `out`, the cut's errors and the
+// decoder's merged in input order.
+void DecodeChunk(RecordDecoder& decoder, const Chunk& chunk, DecodedChunk& out);
+
+// Reads papers from one file. Cutting (NextChunk) is serial; decoding runs
+// on any thread, through a decoder of its own. Bad records are reported in
+// the chunks and skipped.
 class PaperReader {
  public:
+  explicit PaperReader(const ReaderOptions& options, ErrorSink errors)
+      : strict_(options.strict), errors_(std::move(errors)) {}
   virtual ~PaperReader() = default;
-  // Fills `paper` (id, title, abstract, authors, year, doi, categories,
-  // source; links and citations too for citex input).
-  virtual bool Next(Paper& paper) = 0;
-  // True for citex's own output: the findings are already there.
-  virtual bool HasFindings() const { return false; }
-  // True when the last read from the file returned less than asked: input is
-  // arriving slowly, so buffered results should be written out now.
-  virtual bool Starved() const = 0;
+
+  // Cuts the next records, up to `limits`, fewer when input arrives slowly
+  // (so what came can be written out now). False at the end of the file,
+  // after a fatal error, or under --strict after the first bad record.
+  bool NextChunk(Chunk& chunk, const ChunkLimits& limits);
+  virtual std::unique_ptr<RecordDecoder> NewDecoder() const = 0;
   // Bytes consumed so far, for progress reports.
   virtual size_t BytesRead() const = 0;
+
+  // The next paper, cut and decoded on this thread; errors go to the sink
+  // given at open. For callers without a pipeline.
+  bool Next(Paper& paper);
+
+ protected:
+  // Adds records to `chunk` (empty on entry) up to `limits`; sets `done_`
+  // when nothing more can follow.
+  virtual void Cut(Chunk& chunk, const ChunkLimits& limits) = 0;
+
+  const bool strict_;  // stop at the first bad record
+  bool done_ = false;
+
+ private:
+  ErrorSink errors_;
+  std::unique_ptr<RecordDecoder> decoder_;  // Next()'s
+  Chunk chunk_;
+  DecodedChunk decoded_;
+  size_t next_paper_ = 0;
+  size_t next_error_ = 0;
 };
 
 // Opens `path` ("-" is standard input) and picks the reader from

@@ -182,8 +182,8 @@ struct JsonRecordDecoder::Found {
   }
 };
 
-JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options)
-    : citex_only_(options.format == InputFormat::kCitex) {
+JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options, std::string path)
+    : path_(std::move(path)), citex_only_(options.format == InputFormat::kCitex) {
   const auto add = [this](Slot slot, const std::vector<std::string>& paths) {
     int rank = 0;
     for (const std::string& path : paths) {
@@ -290,16 +290,13 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
   }
 }
 
-std::string JsonRecordDecoder::Decode(std::string_view json, Paper& paper, bool* has_findings,
-                                      bool* repaired_utf8) {
+std::string JsonRecordDecoder::Parse(const char* json, size_t size, size_t capacity, Paper& paper,
+                                     bool* has_findings, bool* repaired_utf8) {
   *repaired_utf8 = false;
-  padded_.assign(json.data(), json.size());
-  size_t length = json.size();
   Found found(paper);
   for (;;) {
-    padded_.resize(length + simdjson::SIMDJSON_PADDING, ' ');
     try {
-      simdjson::ondemand::document doc = parser_.iterate(padded_.data(), length, padded_.size());
+      simdjson::ondemand::document doc = parser_.iterate(json, size, capacity);
       if (doc.type() != json_type::object) return "record is not a JSON object";
       Walk(doc.get_object(), "", found);
       // current_location() fails only once the whole input is consumed.
@@ -311,9 +308,12 @@ std::string JsonRecordDecoder::Decode(std::string_view json, Paper& paper, bool*
       }
       // Keep the record: replace the bad bytes and read it again.
       *repaired_utf8 = true;
-      padded_.clear();
-      AppendValidUtf8(padded_, json);
-      length = padded_.size();
+      repaired_.clear();
+      AppendValidUtf8(repaired_, std::string_view(json, size));
+      size = repaired_.size();
+      repaired_.append(simdjson::SIMDJSON_PADDING, ' ');
+      json = repaired_.data();
+      capacity = repaired_.size();
     } catch (const std::runtime_error& e) {
       return e.what();
     }
@@ -326,17 +326,20 @@ std::string JsonRecordDecoder::Decode(std::string_view json, Paper& paper, bool*
   return "";
 }
 
-bool JsonRecordDecoder::DecodeAt(std::string_view json, const std::string& path, size_t line,
-                                 const ErrorSink& errors, Paper& paper, bool* has_findings) {
+bool JsonRecordDecoder::Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper,
+                               bool* has_findings, const ErrorSink& errors) {
   paper = Paper();
-  paper.source = {path, line};
+  paper.source = {path_, record.line};
   bool repaired_utf8 = false;
-  const std::string problem = Decode(json, paper, has_findings, &repaired_utf8);
+  const std::string problem =
+      Parse(chunk.bytes.data() + record.offset, record.size, chunk.bytes.size() - record.offset,
+            paper, has_findings, &repaired_utf8);
   if (!problem.empty()) {
-    errors({path, line, problem, false});
+    errors({path_, record.line, problem, false});
     return false;
   }
-  if (repaired_utf8) errors({path, line, "invalid UTF-8 replaced with U+FFFD", false, true});
+  if (repaired_utf8)
+    errors({path_, record.line, "invalid UTF-8 replaced with U+FFFD", false, true});
   return true;
 }
 

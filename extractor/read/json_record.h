@@ -17,21 +17,14 @@
 
 namespace citex {
 
-class JsonRecordDecoder {
+class JsonRecordDecoder : public RecordDecoder {
  public:
-  explicit JsonRecordDecoder(const ReaderOptions& options);
+  JsonRecordDecoder(const ReaderOptions& options, std::string path);
 
-  // Fills `paper` from the object in `json` (source and index untouched).
-  // Returns "" on success, else why the record was skipped. Sets
-  // `*has_findings` when the record is citex output, and `*repaired_utf8`
-  // when invalid UTF-8 had to be replaced with U+FFFD to read it.
-  std::string Decode(std::string_view json, Paper& paper, bool* has_findings, bool* repaired_utf8);
-
-  // Decode() for a record found at path:line: sets paper.source and reports
-  // a skipped record or a repaired one to `errors`. Returns true when
-  // `paper` is usable.
-  bool DecodeAt(std::string_view json, const std::string& path, size_t line,
-                const ErrorSink& errors, Paper& paper, bool* has_findings);
+  // Sets paper.source to the record's path:line; reports a skipped record or
+  // a repaired one (invalid UTF-8 replaced with U+FFFD) to `errors`.
+  bool Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper, bool* has_findings,
+              const ErrorSink& errors) override;
 
  private:
   enum class Slot {
@@ -54,46 +47,43 @@ class JsonRecordDecoder {
   };
   struct Found;
 
+  // Fills `paper` from the object in json[0, size); `capacity` bytes are
+  // readable there. Returns "" on success, else why the record was skipped.
+  std::string Parse(const char* json, size_t size, size_t capacity, Paper& paper,
+                    bool* has_findings, bool* repaired_utf8);
   void Walk(simdjson::ondemand::object object, const std::string& prefix, Found& found);
 
+  std::string path_;
   bool citex_only_;
   std::unordered_map<std::string, Target> fields_;  // dotted path -> slot
   std::unordered_map<std::string, bool> prefixes_;  // dotted paths worth descending into
   simdjson::ondemand::parser parser_;
-  std::string padded_;
+  std::string repaired_;  // a record with its invalid UTF-8 replaced
 };
 
-// What the JSON readers share: the file, where errors go, the decoder.
+// What the JSON readers share: the file, the options, a decoder for each thread.
 class JsonRecordReader : public PaperReader {
  public:
   JsonRecordReader(std::unique_ptr<ByteSource> source, std::string path,
                    const ReaderOptions& options, ErrorSink errors)
-      : source_(std::move(source)),
+      : PaperReader(options, std::move(errors)),
+        source_(std::move(source)),
         path_(std::move(path)),
         max_record_bytes_(options.max_record_bytes),
-        strict_(options.strict),
-        errors_(std::move(errors)),
-        decoder_(options) {}
+        options_(options) {}
 
-  bool HasFindings() const override { return has_findings_; }
-  bool Starved() const override { return source_->starved(); }
+  std::unique_ptr<RecordDecoder> NewDecoder() const override {
+    return std::make_unique<JsonRecordDecoder>(options_, path_);
+  }
   size_t BytesRead() const override { return source_->bytes_read(); }
 
  protected:
-  // Decodes the record that starts at `line`; true when `paper` is usable.
-  bool DecodeRecord(std::string_view json, size_t line, Paper& paper) {
-    return decoder_.DecodeAt(json, path_, line, errors_, paper, &has_findings_);
-  }
-
   std::unique_ptr<ByteSource> source_;
   std::string path_;
   size_t max_record_bytes_;
-  bool strict_;  // stop at the first bad record
-  ErrorSink errors_;
 
  private:
-  JsonRecordDecoder decoder_;
-  bool has_findings_ = false;
+  ReaderOptions options_;
 };
 
 }  // namespace citex

@@ -9,24 +9,30 @@ class JsonLinesReader : public JsonRecordReader {
  public:
   using JsonRecordReader::JsonRecordReader;
 
-  bool Next(Paper& paper) override {
+ private:
+  void Cut(Chunk& chunk, const ChunkLimits& limits) override {
     std::string_view line;
-    for (;;) {
+    while (chunk.records.size() < limits.records && chunk.bytes.size() < limits.bytes) {
+      // Input arriving slowly: hand out what came instead of waiting for more.
+      if (!chunk.records.empty() && source_->starved() && !source_->HasLine()) return;
       switch (source_->NextLine(line, max_record_bytes_)) {
         case ByteSource::LineStatus::kEnd:
-          if (!source_->error().empty()) errors_({path_, 0, source_->error(), true});
-          return false;
+          if (!source_->error().empty()) chunk.AddError({path_, 0, source_->error(), true});
+          done_ = true;
+          return;
         case ByteSource::LineStatus::kTooLong:
-          errors_(
+          chunk.AddError(
               {path_, source_->line_number(), "record is larger than --max-record-bytes", false});
-          if (strict_) return false;
+          if (strict_) {
+            done_ = true;
+            return;
+          }
           continue;
         case ByteSource::LineStatus::kLine:
           break;
       }
       if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) continue;
-      if (DecodeRecord(line, source_->line_number(), paper)) return true;
-      if (strict_) return false;
+      chunk.Add(line, source_->line_number());
     }
   }
 };

@@ -80,23 +80,40 @@ std::vector<Paragraph> SplitParagraphs(std::string_view text) {
   return paragraphs;
 }
 
+class TextDecoder : public RecordDecoder {
+ public:
+  explicit TextDecoder(std::string path) : path_(std::move(path)) {}
+
+  bool Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper, bool* has_findings,
+              const ErrorSink&) override {
+    const std::string_view bytes = std::string_view(chunk.bytes).substr(record.offset, record.size);
+    paper = Paper();
+    paper.title = CollapseWhitespace(bytes.substr(0, record.title_size));
+    paper.abstract = std::string(bytes.substr(record.title_size));
+    paper.source = {path_, record.line};
+    *has_findings = false;
+    return true;
+  }
+
+ private:
+  std::string path_;
+};
+
+// The whole file is read first (a page is judged as a whole), then handed
+// out in chunks of papers.
 class TextReader : public PaperReader {
  public:
   TextReader(std::unique_ptr<ByteSource> source, std::string path, const ReaderOptions& options,
              ErrorSink errors)
-      : source_(std::move(source)),
-        path_(std::move(path)),
-        strict_(options.strict),
-        errors_(std::move(errors)) {
+      : PaperReader(options, std::move(errors)),
+        source_(std::move(source)),
+        path_(std::move(path)) {
     Load(options.max_record_bytes);
   }
 
-  bool Next(Paper& paper) override {
-    if (next_ == papers_.size()) return false;
-    paper = std::move(papers_[next_++]);
-    return true;
+  std::unique_ptr<RecordDecoder> NewDecoder() const override {
+    return std::make_unique<TextDecoder>(path_);
   }
-  bool Starved() const override { return false; }
   size_t BytesRead() const override { return source_->bytes_read(); }
 
  private:
@@ -104,26 +121,51 @@ class TextReader : public PaperReader {
     while (source_->size() <= max_bytes && source_->Fill()) {
     }
     if (!source_->error().empty()) {
-      errors_({path_, 0, source_->error(), true});
+      load_error_ = {path_, 0, source_->error(), true};
       return;
     }
     if (source_->size() > max_bytes) {
-      errors_({path_, 1, "text input is larger than --max-record-bytes", true});
+      load_error_ = {path_, 1, "text input is larger than --max-record-bytes", true};
       return;
     }
     text_.assign(source_->data(), source_->size());
-    std::vector<Paragraph> content;
     for (const Paragraph& p : SplitParagraphs(text_)) {
       if (p.single_line && IsChrome(Slice(p))) continue;
-      content.push_back(p);
+      content_.push_back(p);
     }
-    if (IsPage(content)) {
-      ReadPage(content);
-    } else if (!content.empty()) {
-      Paper paper;
-      paper.abstract = std::string(Slice({content.front().start, content.back().end, 0, false}));
-      paper.source = {path_, content.front().line};
-      papers_.push_back(std::move(paper));
+    if (!IsPage(content_) && !content_.empty()) {
+      // One abstract: everything from the first paragraph to the last.
+      content_ = {{content_.front().start, content_.back().end, content_.front().line, false}};
+    }
+  }
+
+  void Cut(Chunk& chunk, const ChunkLimits& limits) override {
+    if (!load_error_.reason.empty()) {
+      chunk.AddError(load_error_);
+      done_ = true;
+      return;
+    }
+    while (chunk.records.size() < limits.records && chunk.bytes.size() < limits.bytes) {
+      if (next_ == content_.size()) {
+        done_ = true;
+        return;
+      }
+      const Paragraph& p = content_[next_];
+      if (StartsPaper(content_, next_)) {
+        chunk.Add(Slice(content_[next_ + 1]), p.line, Slice(p));
+        next_ += 2;
+      } else if (IsTitle(p)) {
+        chunk.AddError({path_, p.line,
+                        "title with no abstract: \"" + CollapseWhitespace(Slice(p)) + "\"", false});
+        ++next_;
+        if (strict_) {
+          done_ = true;
+          return;
+        }
+      } else {
+        chunk.Add(Slice(p), p.line);  // an abstract without a title line
+        ++next_;
+      }
     }
   }
 
@@ -150,35 +192,11 @@ class TextReader : public PaperReader {
     return false;
   }
 
-  void ReadPage(const std::vector<Paragraph>& content) {
-    for (size_t i = 0; i < content.size();) {
-      const Paragraph& p = content[i];
-      Paper paper;
-      paper.source = {path_, p.line};
-      if (StartsPaper(content, i)) {
-        paper.title = CollapseWhitespace(Slice(p));
-        paper.abstract = std::string(Slice(content[i + 1]));
-        i += 2;
-      } else if (IsTitle(p)) {
-        errors_({path_, p.line, "title with no abstract: \"" + CollapseWhitespace(Slice(p)) + "\"",
-                 false});
-        if (strict_) return;
-        ++i;
-        continue;
-      } else {
-        paper.abstract = std::string(Slice(p));  // an abstract without a title line
-        ++i;
-      }
-      papers_.push_back(std::move(paper));
-    }
-  }
-
   std::unique_ptr<ByteSource> source_;
   std::string path_;
-  bool strict_;
-  ErrorSink errors_;
+  InputError load_error_;
   std::string text_;
-  std::vector<Paper> papers_;
+  std::vector<Paragraph> content_;  // the page's paragraphs, or the one abstract
   size_t next_ = 0;
 };
 

@@ -119,6 +119,17 @@ TEST(Cli, StreamsRecordsFromASlowPipe) {
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
 }
 
+TEST(Cli, StreamsElementsOfAJsonArrayFromASlowPipe) {
+  TempDir dir;
+  const std::string command =
+      std::string("(echo '[{\"id\":\"1\",\"abstract\":\"https://github.com/a/b\"},'; ") +
+      "sleep 4; echo '{\"id\":\"2\",\"abstract\":\"x\"}]') | timeout 2 '" + CITEX_BINARY +
+      "' -j 2 -f jsonl > " + dir.File("out") + " 2>&1";
+  std::system(command.c_str());
+  const std::string out = ReadFile(dir.File("out"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
+}
+
 TEST(Cli, OnlyKeepsTheNamedKinds) {
   const testing::Run run = RunCitex("-f jsonl --only doi", kWithLink);
   EXPECT_EQ(run.status, 1);
@@ -152,6 +163,51 @@ TEST(Cli, ThreadCountDoesNotChangeTheOutput) {
   EXPECT_EQ(one.out, two.out);
   EXPECT_EQ(one.out, eight.out);
   EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 71 + 20);
+}
+
+TEST(Cli, ErrorsKeepTheirPlaceAtAnyThreadCount) {
+  // Enough records for many chunks, a bad one every 500 lines.
+  TempDir dir;
+  std::string input;
+  for (int i = 1; i <= 3000; ++i) {
+    input += i % 500 == 7 ? std::string("{broken\n")
+                          : "{\"id\":\"" + std::to_string(i) +
+                                "\",\"abstract\":\"Code: https://github.com/a/b" +
+                                std::to_string(i) + ".\"}\n";
+  }
+  WriteFile(dir.File("in.jsonl"), input);
+  const testing::Run one = RunCitex("-j 1 -f jsonl " + dir.File("in.jsonl"));
+  EXPECT_EQ(one.status, 2);
+  EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 3000 - 6);
+  std::istringstream lines(one.err);
+  std::string line;
+  std::vector<std::string> where;
+  while (std::getline(lines, line)) where.push_back(line.substr(0, line.find(": invalid JSON")));
+  const std::string file = dir.File("in.jsonl");
+  EXPECT_EQ(where, (std::vector<std::string>{file + ":7", file + ":507", file + ":1007",
+                                             file + ":1507", file + ":2007", file + ":2507"}));
+  for (const char* threads : {"2", "8"}) {
+    const testing::Run many = RunCitex(std::string("-j ") + threads + " -f jsonl " + file);
+    EXPECT_EQ(many.out, one.out) << threads;
+    EXPECT_EQ(many.err, one.err) << threads;
+  }
+}
+
+TEST(Cli, StrictStopsAtTheFirstBadRecordAtAnyThreadCount) {
+  TempDir dir;
+  std::string input;
+  for (int i = 1; i <= 2000; ++i) {
+    input += i == 1500 || i == 1900 ? std::string("{broken\n") : kWithLink;
+  }
+  WriteFile(dir.File("in.jsonl"), input);
+  for (const char* threads : {"1", "2", "8"}) {
+    const testing::Run run =
+        RunCitex(std::string("--strict -j ") + threads + " -f jsonl " + dir.File("in.jsonl"));
+    EXPECT_EQ(run.status, 2);
+    EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1499) << threads;
+    EXPECT_EQ(run.err.rfind(dir.File("in.jsonl") + ":1500: invalid JSON", 0), 0u) << run.err;
+    EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  }
 }
 
 TEST(Cli, ReadsItsOwnOutputBack) {

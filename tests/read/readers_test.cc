@@ -232,6 +232,98 @@ TEST(JsonReader, DeepNestingIsAnErrorNotACrash) {
   EXPECT_EQ(r.errors.size(), 1u);
 }
 
+// Reads `bytes` the way the pipeline's threads do: cut into chunks of at
+// most `limits`, each decoded by a decoder of its own. `chunks` gets the
+// number of records in each chunk.
+ReadResult ReadInChunks(const std::string& bytes, ChunkLimits limits, std::vector<size_t>* chunks,
+                        ReaderOptions options = {}) {
+  TempDir dir;
+  const std::string path = dir.File("input");
+  WriteFile(path, bytes);
+  ReadResult result;
+  auto reader = OpenPaperReader(path, options, [](const InputError&) {});
+  Chunk chunk;
+  DecodedChunk decoded;
+  while (reader && reader->NextChunk(chunk, limits)) {
+    chunks->push_back(chunk.records.size());
+    DecodeChunk(*reader->NewDecoder(), chunk, decoded);
+    size_t next_error = 0;
+    const ErrorSink keep = [&](const InputError& e) {
+      InputError copy = e;
+      copy.path = copy.path.substr(copy.path.rfind('/') + 1);
+      result.errors.push_back(copy);
+    };
+    for (Paper& paper : decoded.papers) {
+      decoded.ReportBefore(&paper - decoded.papers.data(), &next_error, false, keep);
+      paper.source.path = paper.source.path.substr(paper.source.path.rfind('/') + 1);
+      result.papers.push_back(paper);
+    }
+    decoded.ReportBefore(decoded.papers.size(), &next_error, false, keep);
+  }
+  return result;
+}
+
+std::string Describe(const std::vector<Paper>& papers) {
+  std::string out;
+  for (const Paper& p : papers)
+    out += p.source.path + ":" + std::to_string(p.source.line) + " " + p.id + " " + p.title + "\n";
+  return out;
+}
+
+TEST(Chunks, JsonLinesAreCutAtLineEndsWithEachErrorInItsPlace) {
+  const std::string input =
+      "{\"id\":\"a\",\"abstract\":\"1\"}\n"
+      "{\"id\":\"b\",\"abstract\":\"2\"}\n"
+      "{broken\n"
+      "{\"id\":\"c\",\"abstract\":\"4\"}\n"
+      "\n"
+      "{\"id\":\"d\"}\n"
+      "{\"id\":\"e\",\"abstract\":\"7\"}";
+  std::vector<size_t> chunks;
+  const ReadResult r = ReadInChunks(input, {2, 1 << 20}, &chunks);
+  EXPECT_EQ(chunks, (std::vector<size_t>{2, 2, 2}));
+  EXPECT_EQ(Describe(r.papers), "input:1 a \ninput:2 b \ninput:4 c \ninput:7 e \n");
+  ASSERT_EQ(r.errors.size(), 2u) << Describe(r.errors);
+  EXPECT_EQ(r.errors[0].line, 3u);
+  EXPECT_EQ(r.errors[1].line, 6u);
+  EXPECT_EQ(r.errors[1].reason, "record has no abstract");
+  // One record a chunk, or all in one: the same papers and errors.
+  const ReadResult whole = ReadAll(input);
+  EXPECT_EQ(Describe(whole.papers), Describe(r.papers));
+  EXPECT_EQ(Describe(whole.errors), Describe(r.errors));
+  chunks.clear();
+  EXPECT_EQ(Describe(ReadInChunks(input, {256, 1}, &chunks).errors), Describe(r.errors));
+  EXPECT_EQ(chunks, (std::vector<size_t>{1, 1, 1, 1, 1, 1}));
+}
+
+TEST(Chunks, JsonArrayElementsAreCutWholeWithTheCutsErrorsInPlace) {
+  const std::string input =
+      "[{\"id\": \"a\", \"summary\": \"x\"}, },\n"
+      " {\"id\": \"b\", \"summary\": \"[not] {a} \\\"bracket\\\"\"}, 3,\n"
+      " {\"id\": \"c\", \"summary\": \"z\"}]";
+  std::vector<size_t> chunks;
+  const ReadResult r = ReadInChunks(input, {256, 1}, &chunks);
+  EXPECT_EQ(chunks, (std::vector<size_t>{1, 1, 1}));
+  EXPECT_EQ(Describe(r.papers), "input:1 a \ninput:2 b \ninput:3 c \n");
+  EXPECT_EQ(r.papers[1].abstract, "[not] {a} \"bracket\"");
+  EXPECT_EQ(Describe(r.errors),
+            "input:1: unexpected '}' in a JSON array\ninput:2: record is not a JSON object\n");
+  const ReadResult whole = ReadAll(input);
+  EXPECT_EQ(Describe(whole.papers), Describe(r.papers));
+  EXPECT_EQ(Describe(whole.errors), Describe(r.errors));
+}
+
+TEST(Chunks, TextPageIsCutAtPaperBoundaries) {
+  const std::string page = testing::ReadFile(testing::SourceDir() + "/samples/daily-papers.txt");
+  std::vector<size_t> chunks;
+  const ReadResult r = ReadInChunks(page, {10, 1 << 20}, &chunks);
+  EXPECT_EQ(chunks, (std::vector<size_t>{10, 10, 10, 10, 10, 10, 10, 1}));
+  const ReadResult whole = ReadAll(page);
+  ASSERT_EQ(r.papers.size(), 71u);
+  EXPECT_EQ(Describe(whole.papers), Describe(r.papers));
+  EXPECT_EQ(r.papers[70].abstract, whole.papers[70].abstract);
+}
+
 TEST(Input, MissingFileAndDirectoryAreFatalErrors) {
   ReadResult r;
   auto reader = OpenPaperReader("/nonexistent/x.txt", {},
