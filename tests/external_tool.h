@@ -2,6 +2,7 @@
 // csv module, sqlite3) from tests: they, not our reading of a format, decide.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -29,7 +30,13 @@ inline ToolResult RunTool(const std::string& command) {
   return result;
 }
 
-inline bool HaveTool(const std::string& name) { return RunTool("command -v " + name).status == 0; }
+// Whether `name` is on the PATH. Under CI a missing tool is also a test
+// failure, so that CI cannot pass by skipping what it was meant to check.
+inline bool HaveTool(const std::string& name) {
+  const bool found = RunTool("command -v " + name).status == 0;
+  if (!found && UnderCi()) ADD_FAILURE() << name << " is missing, and CI must run every consumer";
+  return found;
+}
 
 // citex over every bundled sample (the seed page, arXiv snapshot records, a
 // Hub response), as a user runs it.

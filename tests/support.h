@@ -13,6 +13,20 @@ namespace citex::testing {
 
 inline std::string SourceDir() { return CITEX_SOURCE_DIR; }
 
+// CI sets CI (.ci/run does too): prerequisites a test would skip without
+// must be there.
+inline bool UnderCi() { return std::getenv("CI") != nullptr; }
+
+// Skips the test when `present` is false, or fails it under CI, where
+// ../shared and every tool scripts/bootstrap.sh installs must be present.
+#define CITEX_REQUIRE(present, what)                                            \
+  do {                                                                          \
+    if (!(present)) {                                                           \
+      if (::citex::testing::UnderCi()) FAIL() << (what) << " (required in CI)"; \
+      GTEST_SKIP() << (what);                                                   \
+    }                                                                           \
+  } while (false)
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

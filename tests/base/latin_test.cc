@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
+#include "tests/external_tool.h"
+
 namespace citex::latin {
 namespace {
 
@@ -48,6 +53,33 @@ TEST(NextCodePoint, InvalidBytesAreOneReplacementEach) {
   EXPECT_EQ(NextCodePoint(s, pos), kReplacement);
   EXPECT_EQ(NextCodePoint(s, pos), kReplacement);
   EXPECT_EQ(pos, s.size());
+}
+
+// The table is generated; FindLetter bisects it, so it must stay sorted.
+constexpr Letter kTable[] = {
+#include "extractor/base/latin_letters.inc"
+};
+
+TEST(LetterTable, IsSortedAndEveryRowIsFound) {
+  for (size_t i = 1; i < std::size(kTable); ++i) EXPECT_LT(kTable[i - 1].cp, kTable[i].cp) << i;
+  for (const Letter& letter : kTable) {
+    ASSERT_NE(FindLetter(letter.cp), nullptr) << letter.cp;
+    EXPECT_STREQ(FindLetter(letter.cp)->ascii, letter.ascii);
+  }
+  EXPECT_EQ(std::size(kTable), 524u);
+  EXPECT_EQ(FindLetter(0x00D7), nullptr);  // ×: not a letter
+  EXPECT_EQ(FindLetter(0x0166), nullptr);  // Ŧ: no decomposition, no entry
+}
+
+TEST(LetterTable, IsWhatTheGeneratorMakesFromUnicodeData) {
+  const std::string data = "/usr/share/unicode/UnicodeData.txt";
+  CITEX_REQUIRE(std::ifstream(data).good(), data + " missing (Debian package unicode-data)");
+  const std::string source = testing::SourceDir();
+  const testing::ToolResult generated =
+      testing::RunTool("/usr/bin/python3 '" + source + "/scripts/gen_latin.py' " + data);
+  ASSERT_EQ(generated.status, 0) << generated.output;
+  EXPECT_TRUE(generated.output == testing::ReadFile(source + "/extractor/base/latin_letters.inc"))
+      << "run scripts/gen_latin.py > extractor/base/latin_letters.inc";
 }
 
 }  // namespace

@@ -55,14 +55,6 @@ TEST(Cli, MissingFileIsAnErrorOtherFilesStillRead) {
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1);
 }
 
-TEST(Cli, UsageErrorsExitTwo) {
-  EXPECT_EQ(RunCitex("--format yaml").status, 2);
-  EXPECT_EQ(RunCitex("--input xml").status, 2);
-  EXPECT_EQ(RunCitex("--only gitlab").status, 2);
-  EXPECT_EQ(RunCitex("--no-such-flag").status, 2);
-  EXPECT_EQ(RunCitex("--only gitlab").err, "citex: unknown kind \"gitlab\" in --only\n");
-}
-
 TEST(Cli, HelpShowsExamplesAndVersionWorks) {
   const testing::Run help = RunCitex("--help");
   EXPECT_EQ(help.status, 0);
@@ -99,10 +91,13 @@ TEST(Cli, ClosedPipeEndsQuietly) {
   std::string many;
   for (int i = 0; i < 200000; ++i) many += kWithLink;
   WriteFile(dir.File("many.jsonl"), many);
-  const std::string command = std::string("'") + CITEX_BINARY + "' -f jsonl " +
-                              dir.File("many.jsonl") + " 2>" + dir.File("err") + " | head -1 > " +
-                              dir.File("out");
+  // citex's own status, not the pipeline's (which is head's): killed by
+  // SIGPIPE, as cat and grep are, with nothing on stderr.
+  const std::string command = std::string("{ '") + CITEX_BINARY + "' -f jsonl " +
+                              dir.File("many.jsonl") + " 2>" + dir.File("err") + "; echo $? > " +
+                              dir.File("status") + "; } | head -1 > " + dir.File("out");
   EXPECT_EQ(std::system(command.c_str()), 0);
+  EXPECT_EQ(ReadFile(dir.File("status")), "141\n");
   EXPECT_EQ(ReadFile(dir.File("err")), "");
   const std::string out = ReadFile(dir.File("out"));
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
@@ -130,12 +125,6 @@ TEST(Cli, StreamsElementsOfAJsonArrayFromASlowPipe) {
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
 }
 
-TEST(Cli, OnlyKeepsTheNamedKinds) {
-  const testing::Run run = RunCitex("-f jsonl --only doi", kWithLink);
-  EXPECT_EQ(run.status, 1);
-  EXPECT_EQ(nlohmann::json::parse(run.out)["links"].size(), 0u);
-}
-
 TEST(Cli, ProgressOnlyWhenAskedOrOnATerminal) {
   // stderr is a file here: no progress unless --progress forces it.
   EXPECT_EQ(RunCitex("-f jsonl samples/daily-papers.txt").err, "");
@@ -143,26 +132,6 @@ TEST(Cli, ProgressOnlyWhenAskedOrOnATerminal) {
   EXPECT_EQ(forced.err.rfind("\r71 records, 0.1 MB, ", 0), 0u) << forced.err;
   EXPECT_EQ(forced.err.back(), '\n');
   EXPECT_EQ(RunCitex("--progress --no-progress -f jsonl samples/daily-papers.txt").err, "");
-}
-
-TEST(Cli, OnlyTakesOneCommaListPerFlagAndFilesMayFollow) {
-  const testing::Run run =
-      RunCitex("-f csv --only github,huggingface --only author_year samples/daily-papers.txt");
-  EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_NE(run.out.find(",link,github,"), std::string::npos);
-  EXPECT_NE(run.out.find(",link,huggingface,"), std::string::npos);
-  EXPECT_NE(run.out.find(",citation,author_year,"), std::string::npos);
-  EXPECT_EQ(run.out.find(",link,project,"), std::string::npos);
-}
-
-TEST(Cli, ThreadCountDoesNotChangeTheOutput) {
-  const std::string sample = "samples/daily-papers.txt samples/arxiv-snapshot.jsonl";
-  const testing::Run one = RunCitex("-j 1 -f jsonl " + sample);
-  const testing::Run two = RunCitex("-j 2 -f jsonl " + sample);
-  const testing::Run eight = RunCitex("-j 8 -f jsonl " + sample);
-  EXPECT_EQ(one.out, two.out);
-  EXPECT_EQ(one.out, eight.out);
-  EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 71 + 20);
 }
 
 TEST(Cli, ErrorsKeepTheirPlaceAtAnyThreadCount) {
@@ -208,18 +177,6 @@ TEST(Cli, StrictStopsAtTheFirstBadRecordAtAnyThreadCount) {
     EXPECT_EQ(run.err.rfind(dir.File("in.jsonl") + ":1500: invalid JSON", 0), 0u) << run.err;
     EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
   }
-}
-
-TEST(Cli, ReadsItsOwnOutputBack) {
-  const testing::Run first = RunCitex("-f jsonl samples/daily-papers.txt");
-  TempDir dir;
-  WriteFile(dir.File("found.jsonl"), first.out);
-  const testing::Run again = RunCitex("-i citex -f jsonl " + dir.File("found.jsonl"));
-  EXPECT_EQ(again.status, first.status);
-  EXPECT_EQ(again.out, first.out);
-  const testing::Run from_json_doc = RunCitex("-f json samples/daily-papers.txt");
-  WriteFile(dir.File("found.json"), from_json_doc.out);
-  EXPECT_EQ(RunCitex("-f jsonl " + dir.File("found.json")).out, first.out);
 }
 
 }  // namespace

@@ -227,7 +227,7 @@ TEST(Bibtex, OddNamesStayOneNameEach) {
 
 // Whatever the input holds, biber and bibtex read the file.
 TEST(Bibtex, RandomTextStillValidates) {
-  if (!HaveTool("biber")) GTEST_SKIP() << "biber is not installed (Debian package biber)";
+  CITEX_REQUIRE(HaveTool("biber"), "biber is not installed (Debian package biber)");
   for (const unsigned seed : {1u, 5u, 9u}) {
     SCOPED_TRACE(seed);
     const std::vector<Paper> papers = testing::RandomPapers(seed, 150);
@@ -241,7 +241,7 @@ TEST(Bibtex, RandomTextStillValidates) {
 }
 
 TEST(Bibtex, BiberReadsTheSamples) {
-  if (!HaveTool("biber")) GTEST_SKIP() << "biber is not installed (Debian package biber)";
+  CITEX_REQUIRE(HaveTool("biber"), "biber is not installed (Debian package biber)");
   ExpectBiberAccepts(Render(SamplePapers()));
   WriterOptions options;
   options.bibtex_latex_accents = true;
@@ -249,9 +249,8 @@ TEST(Bibtex, BiberReadsTheSamples) {
 }
 
 TEST(Bibtex, ClassicBibtexReadsTheSamples) {
-  if (!HaveTool("bibtex") || RunTool("kpsewhich plain.bst").status != 0) {
-    GTEST_SKIP() << "bibtex or plain.bst missing (Debian packages texlive-binaries, texlive-base)";
-  }
+  CITEX_REQUIRE(HaveTool("bibtex") && RunTool("kpsewhich plain.bst").status == 0,
+                "bibtex or plain.bst missing (Debian packages texlive-binaries, texlive-base)");
   ExpectBibtexAccepts(Render(SamplePapers()));
   WriterOptions options;
   options.bibtex_latex_accents = true;
@@ -292,7 +291,7 @@ std::string CitexBibtex(const std::string& options) {
 }
 
 TEST(BibtexCli, RealInputsPassBiberAndClassicBibtex) {
-  if (!HaveTool("biber")) GTEST_SKIP() << "biber is not installed (Debian package biber)";
+  CITEX_REQUIRE(HaveTool("biber"), "biber is not installed (Debian package biber)");
   const std::string utf8 = CitexBibtex("");
   const std::string accents = CitexBibtex("--latex-accents");
   ASSERT_GE(EntryKeys(utf8).size(), 104u);  // one entry per paper at least
@@ -336,10 +335,10 @@ TEST(BibtexCli, JsonLinesReadBackGiveTheSameFile) {
 
 // The golden files in samples/expected are BibTeX files users see too.
 TEST(BibtexGolden, EveryGoldenFilePassesBiber) {
-  if (!HaveTool("biber")) GTEST_SKIP() << "biber is not installed (Debian package biber)";
+  CITEX_REQUIRE(HaveTool("biber"), "biber is not installed (Debian package biber)");
   const testing::ToolResult list =
       RunTool("ls '" CITEX_SOURCE_DIR "/samples/expected/' | grep '[.]bib$'");
-  if (list.output.empty()) GTEST_SKIP() << "no golden .bib files yet";
+  ASSERT_FALSE(list.output.empty()) << "no golden .bib files";
   std::istringstream names(list.output);
   for (std::string name; std::getline(names, name);) {
     SCOPED_TRACE(name);

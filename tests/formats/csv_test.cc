@@ -103,7 +103,7 @@ TEST(Csv, QuotesOnlyWhatNeedsIt) {
 
 // Python's csv module, strict, reads the rows back, and writes the same bytes.
 TEST(Csv, PythonCsvModuleRoundTrip) {
-  if (!HaveTool("python3")) GTEST_SKIP() << "python3 is not installed";
+  CITEX_REQUIRE(HaveTool("python3"), "python3 is not installed");
   const TempDir dir;
   WriteFile(dir.File("papers.csv"), Render(SamplePapers()));
   const testing::ToolResult result =
@@ -115,7 +115,7 @@ TEST(Csv, PythonCsvModuleRoundTrip) {
 
 // sqlite3's .import reads CSV as spreadsheets do (quoted newlines included).
 TEST(Csv, SqliteImportReadsTheSameRows) {
-  if (!HaveTool("sqlite3")) GTEST_SKIP() << "sqlite3 is not installed (Debian package sqlite3)";
+  CITEX_REQUIRE(HaveTool("sqlite3"), "sqlite3 is not installed (Debian package sqlite3)");
   const TempDir dir;
   WriteFile(dir.File("papers.csv"), Render(SamplePapers()));
   const testing::ToolResult result =
@@ -135,7 +135,7 @@ TEST(Csv, SqliteImportReadsTheSameRows) {
 
 // Random bytes in every field: Python reads back exactly what was written.
 TEST(Csv, RandomTextRoundTrips) {
-  if (!HaveTool("python3")) GTEST_SKIP() << "python3 is not installed";
+  CITEX_REQUIRE(HaveTool("python3"), "python3 is not installed");
   const std::vector<Paper> papers = testing::RandomPapers(3, 200);
   const TempDir dir;
   WriteFile(dir.File("random.csv"), Render(papers));
@@ -169,7 +169,7 @@ TEST(Csv, RandomTextRoundTrips) {
 // The seed page, arXiv snapshot records and a Hub response, through the
 // citex executable, read back by both readers.
 TEST(CsvCli, RealInputsReadBackByPythonAndSqlite) {
-  if (!HaveTool("python3")) GTEST_SKIP() << "python3 is not installed";
+  CITEX_REQUIRE(HaveTool("python3"), "python3 is not installed");
   const testing::Run citex = testing::RunCitexOnSamples("-f csv");
   ASSERT_EQ(citex.status, 0) << citex.err;
   const TempDir dir;
@@ -181,7 +181,7 @@ TEST(CsvCli, RealInputsReadBackByPythonAndSqlite) {
   const nlohmann::json rows = nlohmann::json::parse(python.output);
   ASSERT_GT(rows.size(), 30u);
   EXPECT_EQ(rows[0], nlohmann::json(kHeader));
-  if (!HaveTool("sqlite3")) GTEST_SKIP() << "sqlite3 is not installed (Debian package sqlite3)";
+  CITEX_REQUIRE(HaveTool("sqlite3"), "sqlite3 is not installed (Debian package sqlite3)");
   const testing::ToolResult sqlite = RunTool("sqlite3 :memory: '.import --csv " + csv +
                                              " papers' '.mode json' 'select * from papers'");
   ASSERT_EQ(sqlite.status, 0) << sqlite.output;

@@ -93,7 +93,7 @@ std::vector<Item> RenderWithCmark(const std::string& md) {
 }
 
 TEST(Markdown, CmarkRendersTheLinksAndTheTitlesAsWritten) {
-  if (!HaveTool("cmark")) GTEST_SKIP() << "cmark is not installed (Debian package cmark)";
+  CITEX_REQUIRE(HaveTool("cmark"), "cmark is not installed (Debian package cmark)");
   const std::vector<Item> items = RenderWithCmark(Render(SamplePapers()));
   ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[0].anchors,
@@ -120,7 +120,7 @@ TEST(Markdown, CmarkRendersTheLinksAndTheTitlesAsWritten) {
 }
 
 TEST(Markdown, TitlesThatLookLikeBlockMarkersStayText) {
-  if (!HaveTool("cmark")) GTEST_SKIP() << "cmark is not installed (Debian package cmark)";
+  CITEX_REQUIRE(HaveTool("cmark"), "cmark is not installed (Debian package cmark)");
   const std::vector<std::string> titles = {"2023. A Year", "3) Three", "- Dash",
                                            "+ Plus",       "> Quote",  "## Hash",
                                            "=== Setext",   "*Star*",   "Wiki (disambiguation)"};
@@ -144,7 +144,7 @@ TEST(Markdown, TitlesThatLookLikeBlockMarkersStayText) {
 // Random bytes in every title: cmark shows each exactly as it was (valid
 // UTF-8, one line, no control characters), in one flat list.
 TEST(Markdown, RandomTitlesRenderLiterally) {
-  if (!HaveTool("cmark")) GTEST_SKIP() << "cmark is not installed (Debian package cmark)";
+  CITEX_REQUIRE(HaveTool("cmark"), "cmark is not installed (Debian package cmark)");
   std::vector<Paper> papers = testing::RandomPapers(7, 200);
   std::vector<std::string> titles;
   for (Paper& paper : papers) {
@@ -174,7 +174,7 @@ TEST(Markdown, RandomTitlesRenderLiterally) {
 // The seed page, arXiv snapshot records and a Hub response, through the
 // citex executable: every line is one bullet whose links cmark finds.
 TEST(MarkdownCli, RealInputsRenderAsOneFlatList) {
-  if (!HaveTool("cmark")) GTEST_SKIP() << "cmark is not installed (Debian package cmark)";
+  CITEX_REQUIRE(HaveTool("cmark"), "cmark is not installed (Debian package cmark)");
   const testing::Run citex = testing::RunCitexOnSamples("-f markdown");
   ASSERT_EQ(citex.status, 0) << citex.err;
   const std::string& md = citex.out;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "extractor/passes/citations/citations.h"
+#include "tests/support.h"
 
 namespace citex {
 namespace {
@@ -83,7 +84,7 @@ struct Gold {
 };
 
 TEST(S2orcEval, AuthorYearRecallAndPrecision) {
-  if (!std::filesystem::exists(kEvalDir)) GTEST_SKIP() << "no " << kEvalDir;
+  CITEX_REQUIRE(std::filesystem::exists(kEvalDir), "no " + kEvalDir);
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::recursive_directory_iterator(kEvalDir)) {
     if (e.path().extension() == ".json") files.push_back(e.path());

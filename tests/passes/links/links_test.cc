@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "extractor/passes/links/link_patterns.h"
+#include "tests/support.h"
 
 namespace citex {
 namespace {
@@ -813,7 +814,7 @@ TEST(RealAbstracts, BundledHfDailyFindsTheRegisteredRepo) {
 TEST(RealAbstracts, SharedHfDailyFindsTheRegisteredRepo) {
   // The full evaluation set lives beside the repository, not in it.
   const std::filesystem::path dir = SourcePath("../shared/eval/hf-daily");
-  if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << dir << " not present";
+  CITEX_REQUIRE(std::filesystem::is_directory(dir), dir.string() + " not present");
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() == ".json") files.push_back(e.path().string());
