@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -854,8 +853,8 @@ TEST(FindLinks, PrefilterEdges) {
   EXPECT_EQ(urls("github- a/b:"), Lines());
 }
 
-TEST(FindLinks, HostileInputIsFastAndSafe) {
-  const auto started = std::chrono::steady_clock::now();
+// Their time per byte is bench/adversarial_bench's to measure.
+TEST(FindLinks, HostileInputIsSafe) {
   std::string huge_url = "see https://x.org/" + std::string(1 << 20, 'a') + ".";
   auto links = FindLinks(huge_url);
   ASSERT_EQ(links.size(), 1u);
@@ -902,9 +901,6 @@ TEST(FindLinks, HostileInputIsFastAndSafe) {
   ASSERT_EQ(links.size(), 2u);
   EXPECT_EQ(links[0].url, "https://x.org/a");
   EXPECT_EQ(links[1].url, "https://y.org/");
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  EXPECT_LT(seconds, 5.0);
 }
 
 }  // namespace
