@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/base/arxiv_id.h"
+
 namespace citex::citation_patterns {
 
 // A pattern and its examples. Built only when a test asks (functions, not
@@ -136,9 +138,10 @@ inline Examples NumberOrRangeExamples() {
 
 // arXiv identifiers: new style after "arXiv:" (a bare number is not one,
 // nor "arXiv." inside a DOI), old style (archive/NNNNNNN, prefix optional),
-// and abs/pdf/html URLs. Capture 1 is the id.
+// and abs/pdf/html URLs (the id is extractor/base/arxiv_id.h). Capture 1 is
+// the id.
 inline constexpr char kArxivNew[] =
-    R"(\b[aA][rR][xX][iI][vV]\s*:\s*([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)\b)";
+    R"(\b[aA][rR][xX][iI][vV]\s*:\s*()" CITEX_ARXIV_NEW_ID "(?:" CITEX_ARXIV_VERSION R"()?)\b)";
 inline Examples ArxivNewExamples() {
   return {"kArxivNew",
           kArxivNew,
@@ -146,10 +149,8 @@ inline Examples ArxivNewExamples() {
           {"1705.07904", "arXiv.2301.00001"}};
 }
 inline constexpr char kArxivOld[] =
-    R"((?:\b[aA][rR][xX][iI][vV]\s*:\s*)?\b((?:hep-th|hep-ph|hep-lat|hep-ex|)"
-    R"(astro-ph|cond-mat|gr-qc|math-ph|nucl-th|nucl-ex|quant-ph|nlin|math|)"
-    R"(physics|cs|q-bio|q-fin|stat|chao-dyn|solv-int|patt-sol|alg-geom|dg-ga)"
-    R"()(?:\.[A-Za-z]{2})?/[0-9]{7}(?:v[0-9]+)?)\b)";
+    R"((?:\b[aA][rR][xX][iI][vV]\s*:\s*)?\b()" CITEX_ARXIV_ARCHIVES CITEX_ARXIV_OLD_NUMBER
+    "(?:" CITEX_ARXIV_VERSION R"()?)\b)";
 inline Examples ArxivOldExamples() {
   return {"kArxivOld",
           kArxivOld,
@@ -158,8 +159,7 @@ inline Examples ArxivOldExamples() {
 }
 inline constexpr char kArxivUrl[] =
     R"((?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)"
-    R"(([0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?|[a-z\-]+(?:\.[A-Za-z]{2})?/[0-9]{7})"
-    R"((?:v[0-9]+)?)(?:\.pdf)?)";
+    "(" CITEX_ARXIV_ID "(?:" CITEX_ARXIV_VERSION R"()?)(?:\.pdf)?)";
 inline Examples ArxivUrlExamples() {
   return {"kArxivUrl",
           kArxivUrl,

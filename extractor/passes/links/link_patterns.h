@@ -68,8 +68,7 @@ inline constexpr char kGithubPageTitle[] =
 //   "/html/2403.07974v1/", "/abs/hep-th/9901001", "/abs/math.GT/0309136v3".
 // Rejects: "/list/cs.CL/recent", "/abs/", "/abs/2403.079", "/a/smith_j_1".
 inline constexpr char kArxivPath[] =
-    R"(^/(abs|pdf|html)/()" CITEX_ARXIV_NEW_ID "|" CITEX_ARXIV_OLD_ID ")(" CITEX_ARXIV_VERSION
-    R"()?(?:\.pdf)?/?$)";
+    R"(^/(abs|pdf|html)/()" CITEX_ARXIV_ID ")(" CITEX_ARXIV_VERSION R"()?(?:\.pdf)?/?$)";
 
 // A DOI as the path of a doi.org link: "10.", a registrant, "/", a suffix.
 // Group 1 is the DOI.
