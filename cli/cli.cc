@@ -77,6 +77,14 @@ void AddOptions(CLI::App& app, CliOptions& options, std::string& input) {
       ->capture_default_str();
   app.add_flag("--latex-accents", options.latex_accents,
                "BibTeX: write non-ASCII as LaTeX accents for classic bibtex");
+  app.add_option_function<std::string>(
+         "--tex",
+         [&options](const std::string& tex) {
+           options.reader.tex = tex == "auto" ? std::nullopt : std::optional<bool>(tex == "yes");
+         },
+         "auto|yes|no: titles, names and abstracts are TeX source (default auto: arXiv "
+         "metadata is, a copied page is not)")
+      ->check(CLI::IsMember({"auto", "yes", "no"}));
 }
 
 // What parsing cannot check: names that must be in a table.

@@ -43,12 +43,23 @@ struct Citation {
   std::optional<std::string> label;  // the cited work's name, when given
   std::string id;                    // arXiv id, DOI or reference number
   std::string key;                   // BibTeX key (filled in by the key stage)
+  // The key is a paper of this run, not a stub (filled in by the key stage).
+  bool in_input = false;
 };
 
 // Where a paper came from: input path ("-" for standard input) and 1-based line.
 struct Source {
   std::string path;
   size_t line = 0;
+};
+
+// Which text fields are TeX source, as arXiv writes titles, names and
+// abstracts ("$\alpha$-decay", "Gr\"obner"); a page copied from a browser
+// is plain text. Writers that speak TeX keep TeX fields as they are.
+struct TexFields {
+  bool title = false;
+  bool authors = false;
+  bool abstract = false;
 };
 
 struct Paper {
@@ -60,6 +71,8 @@ struct Paper {
   std::string year;                  // publication year when the input tells it
   std::string doi;
   std::string categories;  // arXiv categories, space separated ("cs.CL cs.LG")
+  TexFields tex;           // set by the reader
+  std::string key;         // the paper's own BibTeX key (filled in by the key stage)
   Source source;
   std::vector<Link> links;
   std::vector<Citation> citations;

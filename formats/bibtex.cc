@@ -1,5 +1,5 @@
-// --format bibtex: one @misc entry per paper, then one stub per distinct
-// cited work for a person to complete. See docs/formats.md.
+// --format bibtex: one @misc entry per paper, as its paper comes, and one
+// stub per distinct cited work for a person to complete. See docs/formats.md.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -73,31 +73,67 @@ class BibtexWriter : public Writer {
  public:
   explicit BibtexWriter(const WriterOptions& options) : accents_(options.bibtex_latex_accents) {}
 
-  // Paper entries wait for End(): their keys are chosen after every cited
-  // work has its key, so that the keys of cited works match the JSON.
+  // Each paper's entry is written as its paper comes, its numeric references
+  // right after it (they mean something only in its reference list). Other
+  // cited works wait for End(): a paper later in the input may be one of
+  // them (cited by arXiv id or DOI before it came), and then its entry is the
+  // work's entry. So memory holds the distinct cited works, not the papers.
   void Write(const Paper& paper, std::string& out) override {
-    (void)out;
-    Paper entry = paper;
-    entry.abstract.clear();
-    for (const Citation& citation : entry.citations) {
-      keys_.Reserve(citation.key);
-      Remember(entry, citation, citation.key);
+    works_.Drop(paper.key);
+    WritePaper(paper, paper.key, out);
+    StubList references;
+    for (const Citation& citation : paper.citations) {
+      if (citation.in_input) continue;  // it names a paper entry
+      StubList& list = citation.kind == CitationKind::kNumeric ? references : works_;
+      list.Cite(citation, paper.tex.abstract, Where(paper));
     }
-    entry.citations.clear();
-    papers_.push_back(std::move(entry));
+    references.WriteAll(*this, out);
   }
 
-  void End(std::string& out) override {
-    for (const Paper& paper : papers_) WritePaper(paper, keys_.PaperKey(paper), out);
-    for (const Stub& stub : stubs_) WriteStub(stub, out);
-  }
+  void End(std::string& out) override { works_.WriteAll(*this, out); }
 
  private:
   struct Stub {
-    std::string key;
-    Citation citation;  // the first citation of the work
-    std::vector<std::string> cited_in;
+    std::string key;    // empty once a paper entry took it
+    Citation citation;  // the first citation of the work (with a label, when any had one)
+    bool tex = false;   // its text and label are TeX (from a TeX abstract)
+    std::vector<std::string> cited_in;  // escaped
     size_t more = 0;
+  };
+
+  // Stubs in first-cited order, one per key.
+  class StubList {
+   public:
+    void Cite(const Citation& citation, bool tex, std::string where) {
+      const auto [it, inserted] = index_.emplace(citation.key, stubs_.size());
+      if (inserted) stubs_.push_back(Stub{citation.key, citation, tex, {}, 0});
+      Stub& stub = stubs_[it->second];
+      if (!stub.citation.label && citation.label) stub.citation.label = citation.label;
+      for (const std::string& w : stub.cited_in) {
+        if (w == where) return;  // cited twice by one paper
+      }
+      if (stub.cited_in.size() < kMaxCitedIn) {
+        stub.cited_in.push_back(std::move(where));
+      } else {
+        ++stub.more;
+      }
+    }
+    // The work with `key` is a paper entry now.
+    void Drop(const std::string& key) {
+      const auto it = index_.find(key);
+      if (it == index_.end()) return;
+      stubs_[it->second] = Stub{};
+      index_.erase(it);
+    }
+    void WriteAll(BibtexWriter& writer, std::string& out) const {
+      for (const Stub& stub : stubs_) {
+        if (!stub.key.empty()) writer.WriteStub(stub, out);
+      }
+    }
+
+   private:
+    std::vector<Stub> stubs_;
+    std::unordered_map<std::string, size_t> index_;
   };
 
   void Open(std::string_view key, std::string& out) {
@@ -112,9 +148,10 @@ class BibtexWriter : public Writer {
   }
   static void Close(std::string& out) { out.append("},\n"); }
 
+  // A field of plain text.
   void Text(std::string_view name, std::string_view value, std::string& out) const {
     Field(name, out);
-    AppendBibtexText(value, accents_, out);
+    out.append(Escaped(value, false));
     Close(out);
   }
   static void Verbatim(std::string_view name, std::string_view value, std::string& out) {
@@ -123,15 +160,16 @@ class BibtexWriter : public Writer {
     Close(out);
   }
 
-  std::string Escaped(std::string_view text) const {
+  // `text` escaped; `tex` when it is TeX source (Paper::tex).
+  std::string Escaped(std::string_view text, bool tex) const {
     std::string out;
-    AppendBibtexText(text, accents_, out);
+    AppendBibtexText(text, BibtexStyle{accents_, tex}, out);
     return out;
   }
 
   // One name part, escaped, braced when bibtex would split it oddly.
-  std::string Part(std::string_view raw) const {
-    std::string escaped = Escaped(raw);
+  std::string Part(std::string_view raw, bool tex) const {
+    std::string escaped = Escaped(raw, tex);
     if (escaped.empty() || !NeedsBraces(raw)) return escaped;
     return "{" + escaped + "}";
   }
@@ -139,30 +177,30 @@ class BibtexWriter : public Writer {
   // A name as bibtex reads it ("von Last, Jr, First"), or "" when nothing
   // printable is left of it. Input such as ", Jr." or a lone control
   // character must not leave an empty last name: biber crashes on it.
-  std::string PersonName(std::string_view full_name) const {
-    const std::string whole = Escaped(full_name);
+  std::string PersonName(std::string_view full_name, bool tex) const {
+    const std::string whole = Escaped(full_name, tex);
     if (whole.empty()) return "";
     const NameParts parts = SplitName(full_name);
-    const std::string last = Part(parts.last);
+    const std::string last = Part(parts.last, tex);
     if (IsInstitution(full_name) || last.empty()) return "{" + whole + "}";
     std::string name;
-    if (const std::string von = Part(parts.von); !von.empty()) name = von + " ";
+    if (const std::string von = Part(parts.von, tex); !von.empty()) name = von + " ";
     name += last;
-    if (const std::string jr = Part(parts.jr); !jr.empty()) name += ", " + jr;
+    if (const std::string jr = Part(parts.jr, tex); !jr.empty()) name += ", " + jr;
     // A third comma is an error to bibtex and biber, braced or not.
     std::string first(parts.first);
     std::replace(first.begin(), first.end(), ',', ' ');
-    if (const std::string part = Part(first); !part.empty()) name += ", " + part;
+    if (const std::string part = Part(first, tex); !part.empty()) name += ", " + part;
     return name;
   }
 
   // Appends the author field when any name is left; returns whether it did.
-  bool Authors(const std::vector<std::string>& names, bool surnames_only, bool et_al,
+  bool Authors(const std::vector<std::string>& names, bool surnames_only, bool et_al, bool tex,
                std::string& out) const {
     std::vector<std::string> written;
     for (const std::string& name : names) {
       // A surname as written ("de Vries") is all last name.
-      std::string bib = surnames_only ? Escaped(name) : PersonName(name);
+      std::string bib = surnames_only ? Escaped(name, tex) : PersonName(name, tex);
       if (bib.empty()) continue;
       if (surnames_only && (name.find_first_of(" ,") != std::string::npos || NeedsBraces(name) ||
                             IsInstitution(name))) {
@@ -187,9 +225,9 @@ class BibtexWriter : public Writer {
 
   void WritePaper(const Paper& paper, const std::string& key, std::string& out) {
     Open(key, out);
-    const bool has_authors = Authors(paper.authors, false, false, out);
+    const bool has_authors = Authors(paper.authors, false, false, paper.tex.authors, out);
     std::string title;
-    AppendBibtexTitle(paper.title, accents_, title);
+    AppendBibtexTitle(paper.title, BibtexStyle{accents_, paper.tex.title}, title);
     if (!title.empty()) {
       Field("title", out);
       out.append(title);
@@ -230,37 +268,22 @@ class BibtexWriter : public Writer {
   }
 
   // "2310.13961 (Ensemble-Instruct: ...)", or whichever of the two is known,
-  // or where the paper was read.
-  static std::string Where(const Paper& paper) {
-    if (!paper.id.empty() && !paper.title.empty()) {
-      return fmt::format("{} ({})", paper.id, paper.title);
-    }
-    if (!paper.id.empty()) return paper.id;
-    if (!paper.title.empty()) return paper.title;
-    return fmt::format("{}:{}", paper.source.path, paper.source.line);
-  }
-
-  void Remember(const Paper& paper, const Citation& citation, const std::string& key) {
-    const auto [it, inserted] = stub_index_.emplace(key, stubs_.size());
-    if (inserted) stubs_.push_back(Stub{key, citation, {}, 0});
-    Stub& stub = stubs_[it->second];
-    std::string where = Where(paper);
-    for (const std::string& w : stub.cited_in) {
-      if (w == where) return;  // cited twice by one paper
-    }
-    if (stub.cited_in.size() < kMaxCitedIn) {
-      stub.cited_in.push_back(std::move(where));
-    } else {
-      ++stub.more;
-    }
+  // or where the paper was read; escaped.
+  std::string Where(const Paper& paper) const {
+    const std::string id = Escaped(paper.id, false);
+    const std::string title = Escaped(paper.title, paper.tex.title);
+    if (!id.empty() && !title.empty()) return fmt::format("{} ({})", id, title);
+    if (!id.empty()) return id;
+    if (!title.empty()) return title;
+    return Escaped(fmt::format("{}:{}", paper.source.path, paper.source.line), false);
   }
 
   void WriteStub(const Stub& stub, std::string& out) {
     const Citation& c = stub.citation;
     Open(stub.key, out);
-    const bool has_authors = Authors(c.authors, true, c.et_al, out);
+    const bool has_authors = Authors(c.authors, true, c.et_al, stub.tex, out);
     // A label names the work as its authors wrote it: keep its case whole.
-    if (const std::string label = Escaped(c.label.value_or("")); !label.empty()) {
+    if (const std::string label = Escaped(c.label.value_or(""), stub.tex); !label.empty()) {
       Field("title", out);
       out.append("{" + label + "}");
       Close(out);
@@ -273,23 +296,21 @@ class BibtexWriter : public Writer {
       Verbatim("archivePrefix", "arXiv", out);
     }
     if (c.kind == CitationKind::kDoi && !c.id.empty()) Verbatim("doi", c.id, out);
-    std::string note = fmt::format("Cited as ``{}'' in ", c.text);
+    Field("note", out);
+    fmt::format_to(std::back_inserter(out), "Cited as ``{}'' in ", Escaped(c.text, stub.tex));
     for (size_t i = 0; i < stub.cited_in.size(); ++i) {
-      if (i > 0) note.append("; ");
-      note.append(stub.cited_in[i]);
+      if (i > 0) out.append("; ");
+      out.append(stub.cited_in[i]);
     }
-    if (stub.more > 0) fmt::format_to(std::back_inserter(note), " and {} more", stub.more);
-    Text("note", note, out);
+    if (stub.more > 0) fmt::format_to(std::back_inserter(out), " and {} more", stub.more);
+    Close(out);
     if (!has_authors) SortKey(stub.key, out);
     out.append("}\n");
   }
 
   bool accents_;
   bool wrote_ = false;
-  BibKeys keys_;               // for the papers' own keys; citations come keyed
-  std::vector<Paper> papers_;  // without abstracts and citations
-  std::vector<Stub> stubs_;    // in first-cited order
-  std::unordered_map<std::string, size_t> stub_index_;
+  StubList works_;  // cited works other than numeric references, until End()
 };
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "formats/bibtex_text.h"
 
+#include <utility>
+#include <vector>
+
 #include "extractor/base/latin.h"
+#include "extractor/base/tex.h"
 #include "extractor/base/utf8.h"
 
 namespace citex {
@@ -46,6 +50,10 @@ bool IsSpace(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
 }
 
+// What may follow a backslash in a macro that passes through: a control
+// word's letters or a printable ASCII control symbol (\%, \&, \", \\).
+bool IsMacroByte(char c) { return c > ' ' && c < 0x7F; }
+
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -60,13 +68,42 @@ bool NeedsProtection(std::string_view word) {
   return false;
 }
 
+// Which braces of `text` (outside `math`) pair up. bibtex counts "\{" as a
+// brace too, while LaTeX pairs "\{" only with "\}" and "{" with "}": a brace
+// pairs when both agree. paired[i] is meaningful where text[i] is a brace.
+std::vector<bool> PairedBraces(std::string_view text, const std::vector<Span>& math) {
+  std::vector<bool> paired(text.size(), false);
+  std::vector<std::pair<size_t, bool>> open;  // where a brace is, whether escaped
+  size_t next_math = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (next_math < math.size() && math[next_math].start == i) {
+      i = math[next_math++].end;
+      continue;
+    }
+    const bool escaped = text[i] == '\\';
+    const size_t brace = escaped ? i + 1 : i;
+    i += escaped ? tex::MacroLength(text, i) : 1;
+    if (brace >= text.size() || (text[brace] != '{' && text[brace] != '}')) continue;
+    if (text[brace] == '{') {
+      open.emplace_back(brace, escaped);
+    } else if (!open.empty() && open.back().second == escaped) {
+      paired[open.back().first] = paired[brace] = true;
+      open.pop_back();
+    }
+  }
+  return paired;
+}
+
 class FieldText {
  public:
-  FieldText(bool latex_accents, std::string& out) : latex_accents_(latex_accents), out_(out) {}
+  FieldText(BibtexStyle style, std::string& out) : style_(style), out_(out) {}
 
   // Appends `text`, escaped; whitespace is held back so runs collapse and
-  // the field never starts or ends with a space.
-  void Append(std::string_view text) {
+  // the field never starts or ends with a space. With `verbatim` (TeX that
+  // passes through) only whitespace, control characters and invalid UTF-8
+  // are touched.
+  void Append(std::string_view text, bool verbatim = false) {
     size_t pos = 0;
     while (pos < text.size()) {
       const size_t start = pos;
@@ -79,11 +116,14 @@ class FieldText {
       if (space_ && wrote_) out_.push_back(' ');
       space_ = false;
       wrote_ = true;
-      if (const char* escaped = cp < 0x80 ? Escape(cp) : nullptr) {
+      // In TeX "~" is a tie, and nothing else reaches here unpaired or bare.
+      const bool keep = verbatim || (style_.tex && cp == '~');
+      if (const char* escaped = cp < 0x80 && !keep ? Escape(cp) : nullptr) {
         out_.append(escaped);
       } else if (cp < 0x80) {
         out_.push_back(static_cast<char>(cp));
-      } else if (const latin::Letter* letter = latex_accents_ ? latin::FindLetter(cp) : nullptr;
+      } else if (const latin::Letter* letter =
+                     style_.latex_accents && !verbatim ? latin::FindLetter(cp) : nullptr;
                  letter != nullptr && letter->latex != nullptr) {
         out_.append(letter->latex);
       } else if (cp == latin::kReplacement && pos - start == 1) {
@@ -102,8 +142,75 @@ class FieldText {
     out_.push_back(c);
   }
 
+  // Appends plain text, words with a capital after their first letter
+  // braced when `protect` (see AppendBibtexTitle).
+  void Words(std::string_view text, bool protect) {
+    if (!protect) return Append(text);
+    size_t i = 0;
+    while (i < text.size()) {
+      const size_t start = i;
+      const bool word = IsWordByte(text[i]);
+      while (i < text.size() && IsWordByte(text[i]) == word) ++i;
+      const std::string_view run = text.substr(start, i - start);
+      if (word && NeedsProtection(run)) {
+        Raw('{');
+        Append(run);
+        Raw('}');
+      } else {
+        Append(run);
+      }
+    }
+  }
+
+  // Appends TeX source: math spans, macros and the braces that pair up as
+  // they are; outside math, text as Words() writes it, so that only what
+  // would break bibtex or LaTeX is escaped (a bare & % # _ ^, an unpaired $,
+  // an unpaired brace, a lone backslash).
+  void Tex(std::string_view text, bool protect) {
+    const std::vector<Span> math = tex::MathSpans(text);
+    const std::vector<bool> paired = PairedBraces(text, math);
+    size_t next_math = 0;
+    size_t plain = 0;  // start of the text not yet written
+    size_t pos = 0;
+    const auto flush = [&](size_t end) {
+      Words(text.substr(plain, end - plain), protect);
+      plain = end;
+    };
+    while (pos < text.size()) {
+      if (next_math < math.size() && math[next_math].start == pos) {
+        flush(pos);
+        const Span span = math[next_math++];
+        Append(text.substr(span.start, span.end - span.start), true);
+        pos = plain = span.end;
+        continue;
+      }
+      const char c = text[pos];
+      if (c != '\\' && c != '{' && c != '}') {
+        ++pos;
+        continue;
+      }
+      flush(pos);
+      size_t length = c == '\\' ? tex::MacroLength(text, pos) : 1;
+      const char symbol = length == 2 ? text[pos + 1] : '\0';
+      if (c != '\\' || symbol == '{' || symbol == '}') {
+        const size_t brace = pos + length - 1;
+        // An unpaired one is escaped as in plain text.
+        Append(text.substr(paired[brace] ? pos : brace, paired[brace] ? length : 1), paired[brace]);
+      } else if (length == 2 && IsSpace(static_cast<unsigned char>(symbol))) {
+        Append(" ");  // a control space
+      } else if (length == 1 || (length == 2 && !IsMacroByte(symbol))) {
+        length = 1;
+        Append("\\");  // a lone backslash, escaped as in plain text
+      } else {
+        Append(text.substr(pos, length), true);
+      }
+      pos = plain = pos + length;
+    }
+    flush(text.size());
+  }
+
  private:
-  bool latex_accents_;
+  BibtexStyle style_;
   std::string& out_;
   bool space_ = false;
   bool wrote_ = false;
@@ -111,29 +218,21 @@ class FieldText {
 
 }  // namespace
 
-void AppendBibtexText(std::string_view text, bool latex_accents, std::string& out) {
-  FieldText(latex_accents, out).Append(text);
+void AppendBibtexText(std::string_view text, BibtexStyle style, std::string& out) {
+  FieldText field(style, out);
+  if (style.tex) {
+    field.Tex(text, false);
+  } else {
+    field.Append(text);
+  }
 }
 
-void AppendBibtexTitle(std::string_view title, bool latex_accents, std::string& out) {
-  FieldText field(latex_accents, out);
-  size_t i = 0;
-  while (i < title.size()) {
-    const size_t start = i;
-    if (!IsWordByte(title[i])) {
-      while (i < title.size() && !IsWordByte(title[i])) ++i;
-      field.Append(title.substr(start, i - start));
-      continue;
-    }
-    while (i < title.size() && IsWordByte(title[i])) ++i;
-    const std::string_view word = title.substr(start, i - start);
-    if (NeedsProtection(word)) {
-      field.Raw('{');
-      field.Append(word);
-      field.Raw('}');
-    } else {
-      field.Append(word);
-    }
+void AppendBibtexTitle(std::string_view title, BibtexStyle style, std::string& out) {
+  FieldText field(style, out);
+  if (style.tex) {
+    field.Tex(title, true);
+  } else {
+    field.Words(title, true);
   }
 }
 

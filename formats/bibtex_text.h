@@ -8,17 +8,27 @@
 
 namespace citex {
 
+struct BibtexStyle {
+  // Latin letters with diacritics and typographic quotes and dashes become
+  // LaTeX ({\"o}, {\c{C}}, --) for classic bibtex; anything without a LaTeX
+  // form stays UTF-8. Never inside math.
+  bool latex_accents = false;
+  // The text is TeX source (Paper::tex): math ($...$, \(...\),
+  // \ensuremath{...}), macros and the braces that pair up pass through, and
+  // outside math only what would break bibtex or LaTeX is escaped: a bare
+  // & % # _ ^, an unpaired $ or brace, a lone backslash. "~" stays a tie.
+  bool tex = false;
+};
+
 // Appends `text` as the value of a text field (note, author parts):
 // specials escaped, whitespace runs (newlines too) made one space, invalid
-// UTF-8 as U+FFFD. With `latex_accents`, Latin letters with diacritics and
-// typographic quotes and dashes become LaTeX ({\"o}, {\c{C}}, --) for classic
-// bibtex; anything without a LaTeX form stays UTF-8.
-void AppendBibtexText(std::string_view text, bool latex_accents, std::string& out);
+// UTF-8 as U+FFFD.
+void AppendBibtexText(std::string_view text, BibtexStyle style, std::string& out);
 
 // As AppendBibtexText, and words with a capital after their first letter
 // are braced ({BERT}, {LoRA}, {GPT}-4, {3D}) so styles that lower-case
-// titles keep them.
-void AppendBibtexTitle(std::string_view title, bool latex_accents, std::string& out);
+// titles keep them; in TeX, only outside math and macro names.
+void AppendBibtexTitle(std::string_view title, BibtexStyle style, std::string& out);
 
 // Appends a url or doi as it is (biblatex reads these verbatim), except for
 // the bytes that would break a BibTeX value or are never part of a URL:

@@ -34,6 +34,20 @@ void AppendStringArray(std::string& out, const std::vector<std::string>& items) 
   out += ']';
 }
 
+// ,"tex":["title","authors","abstract"]: the fields that are TeX source.
+void AppendTex(std::string& out, const TexFields& tex) {
+  out += ",\"tex\":[";
+  const char* separator = "";
+  for (const auto& [is_tex, name] :
+       {std::pair{tex.title, "title"}, std::pair{tex.authors, "authors"},
+        std::pair{tex.abstract, "abstract"}}) {
+    if (!is_tex) continue;
+    fmt::format_to(std::back_inserter(out), "{}\"{}\"", separator, name);
+    separator = ",";
+  }
+  out += ']';
+}
+
 void AppendLink(std::string& out, const Link& link) {
   out += "{\"url\":";
   AppendJsonString(out, link.url);
@@ -163,6 +177,9 @@ void AppendPaperJson(std::string& out, const Paper& paper) {
   AppendNullableString(out, paper.doi);
   out += ",\"categories\":";
   AppendNullableString(out, paper.categories);
+  AppendTex(out, paper.tex);
+  out += ",\"key\":";
+  AppendNullableString(out, paper.key);
   out += ",\"links\":[";
   for (size_t i = 0; i < paper.links.size(); ++i) {
     if (i > 0) out += ',';

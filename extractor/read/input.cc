@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "extractor/base/tex.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
 #include "extractor/read/readers.h"
@@ -61,6 +62,14 @@ bool LooksBinary(std::string_view head) {
 }
 
 }  // namespace
+
+void SetTexFields(TexFields detected, const ReaderOptions& options, Paper& paper) {
+  paper.tex = options.tex ? TexFields{*options.tex, *options.tex, *options.tex} : detected;
+  if (paper.tex.title) paper.title = tex::DecodeAccentsOutsideMath(paper.title);
+  if (paper.tex.authors) {
+    for (std::string& author : paper.authors) author = tex::DecodeAccentsOutsideMath(author);
+  }
+}
 
 std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "auto") return InputFormat::kAuto;

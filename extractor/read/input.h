@@ -43,6 +43,9 @@ struct ReaderOptions {
   size_t max_record_bytes = 64 << 20;
   // --strict: a reader stops at its first bad record instead of skipping it.
   bool strict = false;
+  // --tex yes|no: every title, name and abstract is TeX source, or none is.
+  // Unset: the reader knows (arXiv metadata is TeX, a copied page is not).
+  std::optional<bool> tex;
 };
 
 // One record of a chunk: its bytes in Chunk::bytes and the line it starts on.

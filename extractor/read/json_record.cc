@@ -3,9 +3,9 @@
 #include <optional>
 
 #include "extractor/base/arxiv_id.h"
-#include "extractor/base/latin.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
+#include "extractor/read/readers.h"
 
 namespace citex {
 namespace {
@@ -129,6 +129,18 @@ Link ReadLink(object o) {
   return link;
 }
 
+// citex's "tex": ["title", "authors", "abstract"].
+TexFields ReadTex(value v) {
+  TexFields tex;
+  for (value item : v.get_array()) {
+    const std::string field = String(item, "tex");
+    if (field == "title") tex.title = true;
+    if (field == "authors") tex.authors = true;
+    if (field == "abstract") tex.abstract = true;
+  }
+  return tex;
+}
+
 Citation ReadCitation(object o) {
   Citation citation;
   for (auto field : o) {
@@ -171,6 +183,7 @@ struct JsonRecordDecoder::Found {
   bool has_text = false;
   bool has_findings = false;
   std::optional<Source> source;
+  TexFields tex;  // what a citex record says
 
   // True when `target` beats what is already there.
   bool Take(const Target& target) {
@@ -183,7 +196,11 @@ struct JsonRecordDecoder::Found {
 };
 
 JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options, std::string path)
-    : path_(std::move(path)), citex_only_(options.format == InputFormat::kCitex) {
+    : path_(std::move(path)),
+      citex_only_(options.format == InputFormat::kCitex),
+      default_text_field_(options.text_field.empty()),
+      default_title_field_(options.title_field.empty()),
+      options_(options) {
   const auto add = [this](Slot slot, const std::vector<std::string>& paths) {
     int rank = 0;
     for (const std::string& path : paths) {
@@ -208,6 +225,7 @@ JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options, std::string p
   add(Slot::kIndex, {"index"});
   add(Slot::kLinks, {"links"});
   add(Slot::kCitations, {"citations"});
+  add(Slot::kTex, {"tex"});
   prefixes_["source"] = true;
 }
 
@@ -232,7 +250,7 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
     const Slot slot = target->second.slot;
     // Other datasets have "links" or "citations" fields of their own; citex's
     // records begin with "index", so only then are they findings.
-    if ((slot == Slot::kLinks || slot == Slot::kCitations) && !citex_only_ &&
+    if ((slot == Slot::kLinks || slot == Slot::kCitations || slot == Slot::kTex) && !citex_only_ &&
         !found.seen[static_cast<size_t>(Slot::kIndex)]) {
       continue;
     }
@@ -246,9 +264,8 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         else
           paper.id = CollapseWhitespace(String(v, path.c_str()));
         break;
-      // arXiv writes accents as LaTeX ("Bal\\'azs"); people want the letters.
       case Slot::kTitle:
-        paper.title = latin::DecodeLatexAccents(CollapseWhitespace(String(v, path.c_str())));
+        paper.title = CollapseWhitespace(String(v, path.c_str()));
         break;
       case Slot::kText:
         if (v.type() != json_type::null) {
@@ -258,7 +275,6 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         break;
       case Slot::kAuthors:
         paper.authors = Authors(v);
-        for (std::string& author : paper.authors) author = latin::DecodeLatexAccents(author);
         break;
       case Slot::kDoi:
         paper.doi = String(v, path.c_str());
@@ -285,6 +301,9 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
       case Slot::kCitations:
         found.has_findings = true;
         for (auto item : v.get_array()) paper.citations.push_back(ReadCitation(item.get_object()));
+        break;
+      case Slot::kTex:
+        found.tex = ReadTex(v);
         break;
     }
   }
@@ -320,10 +339,26 @@ std::string JsonRecordDecoder::Parse(const char* json, size_t size, size_t capac
   }
   *has_findings = found.has_findings || citex_only_;
   if (found.source && *has_findings) paper.source = *found.source;
+  SetTexFields(*has_findings ? found.tex : DetectTex(found), options_, paper);
   if (!found.has_text && !*has_findings) return "record has no abstract";
   if (paper.year.empty()) paper.year = YearFromArxivId(paper.id);
   if (paper.year.empty() && found.published.size() >= 4) paper.year = found.published.substr(0, 4);
   return "";
+}
+
+// arXiv metadata ("title", "authors", "abstract") is TeX throughout; the
+// Hub's "summary" is the arXiv abstract, but its title and names are plain.
+TexFields JsonRecordDecoder::DetectTex(const Found& found) const {
+  const auto rank = [&found](Slot slot) {
+    const size_t i = static_cast<size_t>(slot);
+    return found.seen[i] ? found.rank[i] : -1;
+  };
+  TexFields tex;
+  tex.abstract = default_text_field_ && rank(Slot::kText) >= 0;
+  const bool arxiv = default_text_field_ && rank(Slot::kText) == 0;  // "abstract"
+  tex.title = arxiv && default_title_field_ && rank(Slot::kTitle) == 0;
+  tex.authors = arxiv && rank(Slot::kAuthors) == 0;
+  return tex;
 }
 
 bool JsonRecordDecoder::Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper,

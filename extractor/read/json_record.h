@@ -39,6 +39,7 @@ class JsonRecordDecoder : public RecordDecoder {
     kIndex,
     kLinks,
     kCitations,
+    kTex,
     kCount
   };
   struct Target {
@@ -52,9 +53,13 @@ class JsonRecordDecoder : public RecordDecoder {
   std::string Parse(const char* json, size_t size, size_t capacity, Paper& paper,
                     bool* has_findings, bool* repaired_utf8);
   void Walk(simdjson::ondemand::object object, const std::string& prefix, Found& found);
+  TexFields DetectTex(const Found& found) const;
 
   std::string path_;
   bool citex_only_;
+  bool default_text_field_;   // no --text-field: an arXiv or Hub abstract
+  bool default_title_field_;  // no --title-field
+  ReaderOptions options_;
   std::unordered_map<std::string, Target> fields_;  // dotted path -> slot
   std::unordered_map<std::string, bool> prefixes_;  // dotted paths worth descending into
   simdjson::ondemand::parser parser_;

@@ -9,6 +9,12 @@
 
 namespace citex {
 
+// Sets paper.tex to `detected`, or to what --tex says, and decodes the
+// accent macros of a TeX title and names outside math ("Bal\'azs" ->
+// "Balázs"): people want the letters, and keys read them (readers' helper,
+// input.cc).
+void SetTexFields(TexFields detected, const ReaderOptions& options, Paper& paper);
+
 // A single abstract, or a page copied from the Hugging Face Daily Papers
 // list (text_reader.cc).
 std::unique_ptr<PaperReader> MakeTextReader(std::unique_ptr<ByteSource> source,

@@ -82,7 +82,8 @@ std::vector<Paragraph> SplitParagraphs(std::string_view text) {
 
 class TextDecoder : public RecordDecoder {
  public:
-  explicit TextDecoder(std::string path) : path_(std::move(path)) {}
+  TextDecoder(std::string path, const ReaderOptions& options)
+      : path_(std::move(path)), options_(options) {}
 
   bool Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper, bool* has_findings,
               const ErrorSink&) override {
@@ -91,12 +92,14 @@ class TextDecoder : public RecordDecoder {
     paper.title = CollapseWhitespace(bytes.substr(0, record.title_size));
     paper.abstract = std::string(bytes.substr(record.title_size));
     paper.source = {path_, record.line};
+    SetTexFields(TexFields{}, options_, paper);  // a page copied from a browser is plain text
     *has_findings = false;
     return true;
   }
 
  private:
   std::string path_;
+  ReaderOptions options_;
 };
 
 // The whole file is read first (a page is judged as a whole), then handed
@@ -107,12 +110,13 @@ class TextReader : public PaperReader {
              ErrorSink errors)
       : PaperReader(options, std::move(errors)),
         source_(std::move(source)),
-        path_(std::move(path)) {
+        path_(std::move(path)),
+        options_(options) {
     Load(options.max_record_bytes);
   }
 
   std::unique_ptr<RecordDecoder> NewDecoder() const override {
-    return std::make_unique<TextDecoder>(path_);
+    return std::make_unique<TextDecoder>(path_, options_);
   }
   size_t BytesRead() const override { return source_->bytes_read(); }
 
@@ -194,6 +198,7 @@ class TextReader : public PaperReader {
 
   std::unique_ptr<ByteSource> source_;
   std::string path_;
+  ReaderOptions options_;
   InputError load_error_;
   std::string text_;
   std::vector<Paragraph> content_;  // the page's paragraphs, or the one abstract

@@ -167,6 +167,30 @@ std::string PaperBase(const Paper& paper) {
   return base;
 }
 
+// Who and when, as compared: "ay|wang;+|2023".
+std::string AuthorsAndYear(const Citation& citation) {
+  std::string identity = "ay|";
+  for (const std::string& author : citation.authors) identity += AsciiLower(author) + ";";
+  identity += citation.et_al ? "+|" : "|";
+  return identity + AsciiLower(citation.year);
+}
+
+// The label each authors-and-year of one abstract goes by: "Lottery Ticket
+// Hypothesis (Frankle & Carbin 2019)" names the work "(Frankle & Carbin
+// 2019)" cites later. nullopt when the abstract gives two different labels.
+std::unordered_map<std::string, std::optional<std::string>> LabelsByAuthorsAndYear(
+    const Paper& paper) {
+  std::unordered_map<std::string, std::optional<std::string>> labels;
+  for (const Citation& citation : paper.citations) {
+    if (citation.kind != CitationKind::kAuthorYear || !citation.label) continue;
+    const auto [it, inserted] = labels.emplace(AuthorsAndYear(citation), citation.label);
+    if (!inserted && it->second && AsciiLower(*it->second) != AsciiLower(*citation.label)) {
+      it->second = std::nullopt;
+    }
+  }
+  return labels;
+}
+
 }  // namespace
 
 std::string BibKeys::Claim(std::string base) {
@@ -180,52 +204,81 @@ std::string BibKeys::Claim(std::string base) {
   return key;
 }
 
-std::string BibKeys::KeyFor(const Paper& paper, const Citation& citation) {
-  std::string identity;
-  std::string base;
+std::pair<std::string, std::string> BibKeys::Identify(
+    const Paper& paper, const Citation& citation, const std::optional<std::string>& label) const {
   switch (citation.kind) {
     case CitationKind::kArxiv: {
       // "2310.13961v2" and "2310.13961" are one work.
       const std::string_view id = ArxivIdWithoutVersion(citation.id);
-      identity = "arxiv|" + AsciiLower(id);
-      base = "arxiv" + KeySafe(id);
-      break;
+      return {"arxiv|" + AsciiLower(id), "arxiv" + KeySafe(id)};
     }
     case CitationKind::kDoi:
-      identity = "doi|" + AsciiLower(citation.id);
-      base = "doi" + KeySafe(citation.id);
-      break;
+      return {"doi|" + AsciiLower(citation.id), "doi" + KeySafe(citation.id)};
     case CitationKind::kNumeric: {
       // "[12]" means something only inside the paper that wrote it.
       const std::string& number = citation.id.empty() ? citation.text : citation.id;
-      identity = "ref|" + std::to_string(paper.index) + "|" + number;
-      const std::string paper_base = PaperBase(paper);
-      base = (paper_base.empty() ? "anon" : paper_base) + "-ref" + Fold(number);
-      break;
+      return {"ref|" + number, paper.key + "-ref" + Fold(number)};
     }
-    case CitationKind::kAuthorYear: {
-      identity = "ay|";
-      for (const std::string& author : citation.authors) identity += AsciiLower(author) + ";";
-      identity += citation.et_al ? "+|" : "|";
-      identity += AsciiLower(citation.year) + "|" + AsciiLower(citation.label.value_or(""));
-      if (!citation.authors.empty()) base = Fold(citation.authors.front());
-      base += Fold(citation.year);
-      if (citation.label) base += FirstSignificantWord(*citation.label);
+    case CitationKind::kAuthorYear:
       break;
-    }
   }
-  if (const auto it = works_.find(identity); it != works_.end()) return it->second;
-  std::string key = Claim(std::move(base));
-  works_.emplace(std::move(identity), key);
-  return key;
+  std::string identity = AuthorsAndYear(citation) + "|" + AsciiLower(label.value_or(""));
+  std::string base;
+  if (!citation.authors.empty()) base = Fold(citation.authors.front());
+  base += Fold(citation.year);
+  if (label) base += FirstSignificantWord(*label);
+  return {std::move(identity), std::move(base)};
 }
 
-std::string BibKeys::PaperKey(const Paper& paper) { return Claim(PaperBase(paper)); }
-
-void BibKeys::Reserve(const std::string& key) { taken_.insert(key); }
+// A paper cited by arXiv id or DOI before it came keeps the key that
+// citation gave it, so the citation's key names the paper's entry.
+void BibKeys::AssignPaperKey(Paper& paper) {
+  std::vector<std::string> identities;
+  if (!paper.id.empty() && IsArxivId(paper.id)) {
+    identities.push_back("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id)));
+  }
+  if (!paper.doi.empty()) identities.push_back("doi|" + AsciiLower(paper.doi));
+  paper.key.clear();
+  for (const std::string& identity : identities) {
+    const auto it = works_.find(identity);
+    if (it == works_.end() || it->second.paper) continue;  // unknown, or a repeated record
+    it->second.paper = true;
+    paper.key = it->second.key;
+    break;
+  }
+  if (paper.key.empty()) paper.key = Claim(PaperBase(paper));
+  for (std::string& identity : identities)
+    works_.try_emplace(std::move(identity), Work{paper.key, true});
+}
 
 void BibKeys::Assign(Paper& paper) {
-  for (Citation& citation : paper.citations) citation.key = KeyFor(paper, citation);
+  const std::unordered_map<std::string, std::optional<std::string>> labels =
+      LabelsByAuthorsAndYear(paper);
+  const auto label_of = [&labels](const Citation& citation) -> std::optional<std::string> {
+    if (citation.label || citation.kind != CitationKind::kAuthorYear) return citation.label;
+    const auto it = labels.find(AuthorsAndYear(citation));
+    return it == labels.end() ? std::nullopt : it->second;
+  };
+  for (Citation& citation : paper.citations) {
+    if (citation.kind == CitationKind::kNumeric) continue;
+    auto [identity, base] = Identify(paper, citation, label_of(citation));
+    auto it = works_.find(identity);
+    if (it == works_.end())
+      it = works_.emplace(std::move(identity), Work{Claim(std::move(base))}).first;
+    citation.key = it->second.key;
+    citation.in_input = it->second.paper;
+  }
+  AssignPaperKey(paper);
+  std::unordered_map<std::string, std::string> references;  // this paper's only
+  for (Citation& citation : paper.citations) {
+    if (citation.kind != CitationKind::kNumeric) continue;
+    auto [identity, base] = Identify(paper, citation, std::nullopt);
+    auto it = references.find(identity);
+    if (it == references.end())
+      it = references.emplace(std::move(identity), Claim(std::move(base))).first;
+    citation.key = it->second;
+    citation.in_input = false;
+  }
 }
 
 namespace {

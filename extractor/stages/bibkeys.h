@@ -5,15 +5,21 @@
 // significant word of the label or title ("wang2023selfinstruct"), folded
 // from non-ASCII ("Tönshoff" -> "toenshoff"). arXiv and DOI citations get
 // "arxiv<id>" and "doi<doi>"; a numeric reference gets "<paper key>-ref<n>".
-// The same work (same authors, year and label; same arXiv id; same DOI) keeps
-// one key; different works with the same key get a, b, ... in the order they
-// are first seen. Not thread-safe: one instance sees papers in input order.
+// Papers take their own key here too, so a writer can print each entry as
+// its paper comes. The same work keeps one key: same authors, year and label
+// (in one abstract, an unlabelled mention of the authors and year that one
+// label names is that work); same arXiv id; same DOI; and a citation of a
+// paper that is itself in the input takes that paper's key. Different works
+// with the same key get a, b, ... in the order they are first seen. Not
+// thread-safe: one instance sees papers in input order.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "extractor/model.h"
@@ -33,29 +39,31 @@ NameParts SplitName(std::string_view full_name);
 
 class BibKeys {
  public:
-  // Fills Citation::key for every citation of `paper`. Call it for papers in
-  // input order: keys then depend only on the input, not on thread count.
-  // Only cited works take keys here, so memory grows with the distinct works
-  // cited, not with the papers read. The key stage (MakeKeyStage) calls it.
+  // Fills Paper::key, and Citation::key and Citation::in_input for every
+  // citation of `paper`. Call it for papers in input order: keys then depend
+  // only on the input, not on thread count. The paper's cited works claim
+  // their keys before the paper does, then its numeric references (which
+  // read its key). Memory grows with the distinct keys: one per paper, one
+  // per cited work; a numeric reference is forgotten with its paper.
+  // The key stage (MakeKeyStage) calls it.
   void Assign(Paper& paper);
-
-  // Marks a key another BibKeys handed out as taken here.
-  void Reserve(const std::string& key);
-
-  // A key for the paper's own entry, unique against every key handed out
-  // or reserved so far. The BibTeX writer reserves the keys the key stage
-  // gave and calls this after the last paper, so a paper entry never takes
-  // a key that a cited work has in the JSON.
-  std::string PaperKey(const Paper& paper);
 
   // Lower-case ASCII letters and digits of `text`, non-ASCII Latin folded.
   static std::string Fold(std::string_view text);
 
  private:
-  std::string Claim(std::string base);
-  std::string KeyFor(const Paper& paper, const Citation& citation);
+  struct Work {
+    std::string key;
+    bool paper = false;  // the key of a paper in the input, not of a stub
+  };
 
-  std::unordered_map<std::string, std::string> works_;  // identity -> key
+  std::string Claim(std::string base);
+  void AssignPaperKey(Paper& paper);
+  // The work `citation` names: its identity and the base of its key.
+  std::pair<std::string, std::string> Identify(const Paper& paper, const Citation& citation,
+                                               const std::optional<std::string>& label) const;
+
+  std::unordered_map<std::string, Work> works_;  // identity -> key
   std::unordered_set<std::string> taken_;
   // Next suffix to try per base, so that a thousand "anon" keys cost a
   // thousand steps, not half a million.

@@ -7,6 +7,7 @@
 
 #include "extractor/stages/bibkeys.h"
 #include "extractor/stages/stage.h"
+#include "formats/bibtex_text.h"
 #include "formats/writer.h"
 #include "tests/external_tool.h"
 #include "tests/format_samples.h"
@@ -99,11 +100,12 @@ TEST(Bibtex, HostileTitleIsEscapedInOnePass) {
 TEST(Bibtex, OneStubPerDistinctWorkWithWhereItWasCited) {
   const std::string bib = Render(SamplePapers());
   const std::vector<std::string> keys = EntryKeys(bib);
-  EXPECT_EQ(keys,
-            (std::vector<std::string>{
-                "lee2023ensembleinstruct", "unbalanced", "nothing", "not", "wang2023selfinstruct",
-                "wang2023b", "mueller2021pile", "arxiv2303.08774", "doi10.1000_x_y_1_",
-                "lee2023ensembleinstruct-ref12", "toenshoff2023", "celik2020"}))
+  // Each paper as it comes, its numeric references right after it; the
+  // other cited works at the end, in first-cited order.
+  EXPECT_EQ(keys, (std::vector<std::string>{
+                      "lee2023ensembleinstruct", "lee2023ensembleinstruct-ref12", "unbalanced",
+                      "nothing", "not", "wang2023selfinstruct", "wang2023b", "mueller2021pile",
+                      "arxiv2303.08774", "doi10.1000_x_y_1_", "toenshoff2023", "celik2020"}))
       << bib;
   const std::string self_instruct = Entry(bib, "wang2023selfinstruct");
   EXPECT_EQ(self_instruct,
@@ -163,6 +165,66 @@ TEST(Bibtex, LatexAccentsOptionWritesAsciiForClassicBibtex) {
   for (char c : bib) {
     ASSERT_LT(static_cast<unsigned char>(c), 0x80) << bib;
   }
+}
+
+std::string TexTitle(std::string_view title, bool latex_accents = false) {
+  std::string out;
+  AppendBibtexTitle(title, BibtexStyle{latex_accents, true}, out);
+  return out;
+}
+
+// arXiv's own export and INSPIRE keep $...$ as written: so does a TeX field.
+TEST(BibtexTex, MathAndMacrosPassThrough) {
+  EXPECT_EQ(TexTitle("From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$"),
+            "From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$");
+  EXPECT_EQ(TexTitle("hematite ($\\alpha\\text{-Fe}_2\\text{O}_3$) at GHz"),
+            "hematite ($\\alpha\\text{-Fe}_2\\text{O}_3$) at {GHz}");
+  EXPECT_EQ(TexTitle("\\ensuremath{x^2} and \\(y_1\\) in \\emph{BERT}~models"),
+            "\\ensuremath{x^2} and \\(y_1\\) in \\emph{{BERT}}~models");
+  // Capitals inside math and in macro names are not braced.
+  EXPECT_EQ(TexTitle("$\\mathcal{NP}$-hard \\LaTeX"), "$\\mathcal{NP}$-hard \\LaTeX");
+}
+
+TEST(BibtexTex, OnlyWhatBreaksBibtexOrLatexIsEscaped) {
+  EXPECT_EQ(TexTitle("Costs $5 & 100% #1 of a_b ^ {unbalanced"),
+            "Costs \\$5 \\& 100\\% \\#1 of a\\_b \\textasciicircum{} "
+            "\\textbraceleft{}unbalanced");
+  EXPECT_EQ(TexTitle("already \\& and \\% and \\$ kept"), "already \\& and \\% and \\$ kept");
+  EXPECT_EQ(TexTitle("closing} {paired} \\{lone"),
+            "closing\\textbraceright{} {paired} \\textbraceleft{}lone");
+  // "\{" pairs with "\}" only, as LaTeX reads them.
+  EXPECT_EQ(TexTitle("\\{a\\} \\{b}"), "\\{a\\} \\textbraceleft{}b\\textbraceright{}");
+  EXPECT_EQ(TexTitle("ends in a backslash \\"), "ends in a backslash \\textbackslash{}");
+  EXPECT_EQ(TexTitle("control\\ space"), "control space");
+  EXPECT_EQ(TexTitle("<b>|"), "\\textless{}b\\textgreater{}\\textbar{}");
+}
+
+TEST(BibtexTex, LatexAccentsNeverInsideMath) {
+  EXPECT_EQ(TexTitle("Gröbner $ö$", true), "Gr{\\\"o}bner $ö$");
+}
+
+TEST(BibtexTex, PlainTextIsEscapedFully) {
+  std::string out;
+  AppendBibtexTitle("$\\alpha$ ~", BibtexStyle{false, false}, out);
+  EXPECT_EQ(out, "\\$\\textbackslash{}alpha\\$ \\textasciitilde{}");
+}
+
+// A TeX paper's title, names and the citations of its TeX abstract stay TeX
+// in its entry and in the stubs that name it.
+TEST(BibtexTex, EntriesAndStubsOfATexPaper) {
+  Paper paper;
+  paper.id = "0704.0005";
+  paper.title = "From dyadic $\\Lambda_{\\alpha}$";
+  paper.authors = {"Wael Abu-Shammala"};
+  paper.year = "2007";
+  paper.tex = {true, true, true};
+  paper.citations = {testing::MakeCitation("Smith (2001)", CitationKind::kAuthorYear, {"Smith"},
+                                           false, "2001", "$\\beta$-model")};
+  const std::string bib = Render({paper});
+  EXPECT_NE(bib.find("  title = {From dyadic $\\Lambda_{\\alpha}$},\n"), std::string::npos) << bib;
+  EXPECT_NE(bib.find("  title = {{$\\beta$-model}},\n"), std::string::npos) << bib;
+  EXPECT_NE(bib.find("in 0704.0005 (From dyadic $\\Lambda_{\\alpha}$)},\n"), std::string::npos)
+      << bib;
 }
 
 // biber is the consumer biblatex users run; --validate-datamodel checks

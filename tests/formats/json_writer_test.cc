@@ -17,6 +17,9 @@ Paper FullPaper() {
   paper.source = {"samples/daily-papers.txt", 73};
   paper.authors = {"Young-Suk Lee", "M\xC3\xBCller"};
   paper.year = "2023";
+  paper.tex.title = true;
+  paper.tex.abstract = true;
+  paper.key = "lee2023ensembleinstruct";
   Link link;
   link.url = "https://github.com/IBM/ensemble-instruct";
   link.text = "https://github.com/IBM/ensemble-instruct";
@@ -48,7 +51,7 @@ TEST(JsonWriter, RecordHasTheInterfaceFieldsInOrder) {
       "\xC3\xBC"
       R"(","source":{"path":"samples/daily-papers.txt","line":73},"authors":["Young-Suk Lee","M)"
       "\xC3\xBC"
-      R"(ller"],"year":"2023","doi":null,"categories":null,"links":[{"url":"https://github.com/IBM/ensemble-instruct","text":"https://github.com/IBM/ensemble-instruct","span":[1803,1843],"kind":"github","type":"repo","name":"IBM/ensemble-instruct","status":"released","role":"own"}],"citations":[{"text":"Wang et al., 2023","span":[95,112],"kind":"author_year","authors":["Wang"],"et_al":true,"year":"2023","label":"Self-Instruct","id":null,"key":"wang2023selfinstruct"}]})");
+      R"(ller"],"year":"2023","doi":null,"categories":null,"tex":["title","abstract"],"key":"lee2023ensembleinstruct","links":[{"url":"https://github.com/IBM/ensemble-instruct","text":"https://github.com/IBM/ensemble-instruct","span":[1803,1843],"kind":"github","type":"repo","name":"IBM/ensemble-instruct","status":"released","role":"own"}],"citations":[{"text":"Wang et al., 2023","span":[95,112],"kind":"author_year","authors":["Wang"],"et_al":true,"year":"2023","label":"Self-Instruct","id":null,"key":"wang2023selfinstruct"}]})");
   EXPECT_TRUE(nlohmann::json::parse(out).is_object());
 }
 
@@ -89,10 +92,12 @@ TEST(JsonWriter, DocumentAndLines) {
   lines->End(out);
   EXPECT_EQ(out,
             "{\"index\":0,\"id\":null,\"title\":null,\"source\":{\"path\":\"-\",\"line\":1},"
-            "\"authors\":[],\"year\":null,\"doi\":null,\"categories\":null,\"links\":[],"
+            "\"authors\":[],\"year\":null,\"doi\":null,\"categories\":null,\"tex\":[],\"key\":null,"
+            "\"links\":[],"
             "\"citations\":[]}\n"
             "{\"index\":0,\"id\":null,\"title\":null,\"source\":{\"path\":\"-\",\"line\":1},"
-            "\"authors\":[],\"year\":null,\"doi\":null,\"categories\":null,\"links\":[],"
+            "\"authors\":[],\"year\":null,\"doi\":null,\"categories\":null,\"tex\":[],\"key\":null,"
+            "\"links\":[],"
             "\"citations\":[]}\n");
 }
 

@@ -366,6 +366,49 @@ TEST(TextReader, DateLinesAreChromeButMonthLikeTitlesAreNot) {
   EXPECT_EQ(r.papers[0].title, "Octopus 2");
 }
 
+std::string TexOf(const Paper& paper) {
+  return std::string(paper.tex.title ? "t" : "-") + (paper.tex.authors ? "a" : "-") +
+         (paper.tex.abstract ? "b" : "-");
+}
+
+// arXiv metadata is TeX throughout; the Hub's summary is the arXiv abstract
+// but its title and names are plain; a copied page and unknown fields are plain.
+TEST(Input, ReadersSayWhichFieldsAreTex) {
+  const std::string arxiv =
+      R"({"id":"0704.0005","authors":"A. Koll\\'ar","title":"Gr\\\"obner $\\\"{a}$",)"
+      R"("abstract":"$x$"})"
+      "\n";
+  ReadResult r = ReadAll(arxiv);
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  EXPECT_EQ(TexOf(r.papers[0]), "tab");
+  EXPECT_EQ(r.papers[0].title, "Gröbner $\\\"{a}$") << "accents decoded outside math only";
+  EXPECT_EQ(r.papers[0].authors, std::vector<std::string>{"A. Kollár"});
+  r = ReadAll(
+      R"([{"paper":{"id":"1","title":"T \\'e","summary":"$x$","authors":[{"name":"B"}]}}])");
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  EXPECT_EQ(TexOf(r.papers[0]), "--b");
+  EXPECT_EQ(r.papers[0].title, "T \\'e") << "a plain title keeps its backslash";
+  EXPECT_EQ(TexOf(ReadAll("Title line\n\nAn abstract that is longer than its title.\n").papers[0]),
+            "---");
+  ReaderOptions custom;
+  custom.text_field = "body";
+  EXPECT_EQ(TexOf(ReadAll(R"({"title":"t","body":"b"})"
+                          "\n",
+                          custom)
+                      .papers[0]),
+            "---");
+  ReaderOptions yes;
+  yes.tex = true;
+  EXPECT_EQ(
+      TexOf(ReadAll("Title line\n\nAn abstract that is longer than its title.\n", yes).papers[0]),
+      "tab");
+  ReaderOptions no;
+  no.tex = false;
+  r = ReadAll(arxiv, no);
+  EXPECT_EQ(TexOf(r.papers[0]), "---");
+  EXPECT_EQ(r.papers[0].title, "Gr\\\"obner $\\\"{a}$");
+}
+
 TEST(Input, FormatNames) {
   EXPECT_EQ(ParseInputFormat("citex"), InputFormat::kCitex);
   EXPECT_EQ(ParseInputFormat("xml"), std::nullopt);

@@ -80,7 +80,7 @@ TEST(BibKeys, DifferentWorksWithOneBaseKeyGetLettersInInputOrder) {
   EXPECT_EQ(paper.citations[4].key, "wang2023aa");  // "wang2023a" was taken first
 }
 
-TEST(BibKeys, PaperKeysComeAfterCitedWorksInOneNamespace) {
+TEST(BibKeys, APaperTakesItsKeyAfterItsCitedWorksBeforeItsReferences) {
   BibKeys keys;
   Paper paper;
   paper.title = "Self-Instruct: Aligning Language Models";
@@ -90,16 +90,86 @@ TEST(BibKeys, PaperKeysComeAfterCitedWorksInOneNamespace) {
                      MakeCitation("[3]", CitationKind::kNumeric, {}, false, "", std::nullopt, "3")};
   keys.Assign(paper);
   EXPECT_EQ(paper.citations[0].key, "wang2023selfinstruct");
-  EXPECT_EQ(paper.citations[1].key, "wang2023selfinstruct-ref3");
-  // The cited work keeps the key the JSON gave it; the entry steps aside.
-  EXPECT_EQ(keys.PaperKey(paper), "wang2023selfinstructa");
+  EXPECT_EQ(paper.key, "wang2023selfinstructa");
+  EXPECT_EQ(paper.citations[1].key, "wang2023selfinstructa-ref3");
+  // A later paper's citation of the same work keeps its key; a later paper
+  // with the same base steps aside.
+  Paper later = paper;
+  keys.Assign(later);
+  EXPECT_EQ(later.citations[0].key, "wang2023selfinstruct");
+  EXPECT_EQ(later.key, "wang2023selfinstructb");
 }
 
 TEST(BibKeys, ManyCollisionsStayLinear) {
   BibKeys keys;
   Paper paper;
-  for (int i = 0; i < 30000; ++i) keys.PaperKey(paper);
-  EXPECT_EQ(keys.PaperKey(paper), "anonariv");  // the 30,001st "anon"
+  for (int i = 0; i < 30000; ++i) keys.Assign(paper);
+  keys.Assign(paper);
+  EXPECT_EQ(paper.key, "anonariv");  // the 30,001st "anon"
+}
+
+// "Lottery Ticket Hypothesis (Frankle & Carbin 2019)" then "Frankle &
+// Carbin (2019)" in one abstract: one work, named by its label.
+TEST(BibKeys, OneAbstractsMentionsOfTheSameAuthorsAndYearAreOneWork) {
+  BibKeys keys;
+  Paper paper = WithCitations(
+      0, {AuthorYear({"Frankle", "Carbin"}, "2019", "Lottery Ticket Hypothesis", false),
+          AuthorYear({"Frankle", "Carbin"}, "2019", std::nullopt, false),
+          AuthorYear({"Frankle"}, "2019", std::nullopt, true)});
+  keys.Assign(paper);
+  EXPECT_EQ(paper.citations[0].key, "frankle2019lottery");
+  EXPECT_EQ(paper.citations[1].key, "frankle2019lottery");
+  EXPECT_EQ(paper.citations[2].key, "frankle2019") << "other authors (et al.): another work";
+  // In another abstract an unlabelled mention is not known to be that work.
+  Paper other = WithCitations(1, {AuthorYear({"Frankle", "Carbin"}, "2019", std::nullopt, false)});
+  keys.Assign(other);
+  EXPECT_EQ(other.citations[0].key, "frankle2019a");
+  // Two labels for the same authors and year: an unlabelled mention could be either.
+  Paper two =
+      WithCitations(2, {AuthorYear({"Devlin"}, "2019", "BERT"),
+                        AuthorYear({"Devlin"}, "2019", "RoBERTa"), AuthorYear({"Devlin"}, "2019")});
+  keys.Assign(two);
+  EXPECT_EQ(two.citations[0].key, "devlin2019bert");
+  EXPECT_EQ(two.citations[1].key, "devlin2019roberta");
+  EXPECT_EQ(two.citations[2].key, "devlin2019");
+}
+
+Citation Arxiv(std::string id) {
+  return MakeCitation("arXiv:" + id, CitationKind::kArxiv, {}, false, "", std::nullopt, id);
+}
+
+// An arXiv or DOI citation of a paper of the input names that paper's
+// entry, whether the paper comes before the citation or after it.
+TEST(BibKeys, CitationsOfAPaperInTheInputTakeItsKey) {
+  BibKeys keys;
+  Paper cited = WithCitations(0, {});
+  cited.id = "2310.13961v2";
+  cited.doi = "10.1000/ABC";
+  cited.authors = {"Young-Suk Lee"};
+  cited.year = "2023";
+  keys.Assign(cited);
+  EXPECT_EQ(cited.key, "lee2023paper");
+  Paper citing = WithCitations(1, {Arxiv("2310.13961"),
+                                   MakeCitation("doi:10.1000/abc", CitationKind::kDoi, {}, false,
+                                                "", std::nullopt, "10.1000/abc"),
+                                   Arxiv("2401.00001")});
+  keys.Assign(citing);
+  EXPECT_EQ(citing.key, "paper");
+  EXPECT_EQ(citing.citations[0].key, "lee2023paper");
+  EXPECT_TRUE(citing.citations[0].in_input);
+  EXPECT_EQ(citing.citations[1].key, "lee2023paper");
+  EXPECT_TRUE(citing.citations[1].in_input);
+  EXPECT_EQ(citing.citations[2].key, "arxiv2401.00001");
+  EXPECT_FALSE(citing.citations[2].in_input);
+  // 2401.00001 comes after it was cited: its entry takes the stub's key.
+  Paper later = WithCitations(2, {});
+  later.id = "2401.00001";
+  keys.Assign(later);
+  EXPECT_EQ(later.key, "arxiv2401.00001");
+  // The same record again is a second entry, with a key of its own.
+  Paper again = later;
+  keys.Assign(again);
+  EXPECT_EQ(again.key, "papera");
 }
 
 TEST(BibKeys, NumericReferencesBelongToTheirPaper) {
@@ -110,8 +180,10 @@ TEST(BibKeys, NumericReferencesBelongToTheirPaper) {
       1, {MakeCitation("[1]", CitationKind::kNumeric, {}, false, "", std::nullopt, "1")});
   keys.Assign(a);
   keys.Assign(b);
+  EXPECT_EQ(a.key, "paper");
   EXPECT_EQ(a.citations[0].key, "paper-ref1");
-  EXPECT_EQ(b.citations[0].key, "paper-ref1a");
+  EXPECT_EQ(b.key, "papera");
+  EXPECT_EQ(b.citations[0].key, "papera-ref1");
 }
 
 TEST(BibKeys, SameInputSameKeys) {
