@@ -15,6 +15,9 @@ packages="
   texlive-binaries
   texlive-base
   texlive-latex-base
+  texlive-latex-recommended
+  texlive-bibtex-extra
+  poppler-utils
   sqlite3
   parallel
   ripgrep
@@ -27,7 +30,10 @@ packages="
 # Build: the compiler, CMake and the libraries citex links.
 # Tests: the real consumers of what citex writes (cmark renders the Markdown;
 # biber, bibtex from texlive-binaries/-base and pdflatex read and typeset the
-# BibTeX; python3 and sqlite3 read the CSV), GNU parallel for the sharding test,
+# BibTeX; biblatex (texlive-bibtex-extra, with etoolbox from
+# texlive-latex-recommended) typesets arXiv titles' math and pdftotext
+# (poppler-utils) reads the PDF back; python3 and sqlite3 read the CSV), GNU
+# parallel for the sharding test,
 # ripgrep and jq for the benchmarks and README commands, clang and its runtime
 # for the sanitizer build and fuzz targets, unicode-data to check the generated
 # letter table, chromium (headless) to open the HTML pages.

@@ -6,7 +6,9 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "tests/support.h"
 
@@ -37,6 +39,33 @@ inline bool HaveTool(const std::string& name) {
   if (!found && UnderCi()) ADD_FAILURE() << name << " is missing, and CI must run every consumer";
   return found;
 }
+
+// The tools and TeX files (names with a dot: "biblatex.sty") of `needs`
+// that are missing, space separated; "" when all are there.
+inline std::string MissingTools(const std::vector<std::string>& needs) {
+  std::string missing;
+  for (const std::string& need : needs) {
+    const bool file = need.find('.') != std::string::npos;
+    if (file ? RunTool("kpsewhich " + need).status != 0 : !HaveTool(need)) missing += need + " ";
+  }
+  return missing;
+}
+
+}  // namespace citex::testing
+
+// Skips the test when a tool it needs is missing, or fails it when the
+// environment variable CI is set: CI installs them all (scripts/bootstrap.sh).
+// `packages` names the Debian packages that provide them.
+#define CITEX_NEED_TOOLS(packages, ...)                                                  \
+  do {                                                                                   \
+    const std::string citex_missing = ::citex::testing::MissingTools({__VA_ARGS__});     \
+    if (!citex_missing.empty()) {                                                        \
+      if (std::getenv("CI") != nullptr) FAIL() << citex_missing << "missing: " packages; \
+      GTEST_SKIP() << citex_missing << "missing (Debian packages " packages ")";         \
+    }                                                                                    \
+  } while (false)
+
+namespace citex::testing {
 
 // citex over every bundled sample (the seed page, arXiv snapshot records, a
 // Hub response), as a user runs it.
