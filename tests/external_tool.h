@@ -6,7 +6,6 @@
 #include <sys/wait.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -50,22 +49,6 @@ inline std::string MissingTools(const std::vector<std::string>& needs) {
   }
   return missing;
 }
-
-}  // namespace citex::testing
-
-// Skips the test when a tool it needs is missing, or fails it when the
-// environment variable CI is set: CI installs them all (scripts/bootstrap.sh).
-// `packages` names the Debian packages that provide them.
-#define CITEX_NEED_TOOLS(packages, ...)                                                  \
-  do {                                                                                   \
-    const std::string citex_missing = ::citex::testing::MissingTools({__VA_ARGS__});     \
-    if (!citex_missing.empty()) {                                                        \
-      if (std::getenv("CI") != nullptr) FAIL() << citex_missing << "missing: " packages; \
-      GTEST_SKIP() << citex_missing << "missing (Debian packages " packages ")";         \
-    }                                                                                    \
-  } while (false)
-
-namespace citex::testing {
 
 // citex over every bundled sample (the seed page, arXiv snapshot records, a
 // Hub response), as a user runs it.

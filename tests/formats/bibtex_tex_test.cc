@@ -67,7 +67,7 @@ TEST(BibtexArxiv, EveryTitlesMathIsInTheFileAsWritten) {
 }
 
 TEST(BibtexArxiv, BiberValidatesTheDataModel) {
-  CITEX_NEED_TOOLS("biber", "biber");
+  CITEX_REQUIRE(testing::MissingTools({"biber"}).empty(), "biber (Debian package biber)");
   for (const std::string options : {"", "--latex-accents"}) {
     const TempDir dir;
     WriteFile(dir.File("refs.bib"), Bibtex(options));
@@ -87,7 +87,8 @@ TEST(BibtexArxiv, BiberValidatesTheDataModel) {
 
 // Classic bibtex reads the --latex-accents file (math and all) without a warning.
 TEST(BibtexArxiv, ClassicBibtexReadsTheLatexAccentsFile) {
-  CITEX_NEED_TOOLS("texlive-binaries texlive-base", "bibtex", "plain.bst");
+  CITEX_REQUIRE(testing::MissingTools({"bibtex", "plain.bst"}).empty(),
+                "bibtex and plain.bst (Debian packages texlive-binaries, texlive-base)");
   const TempDir dir;
   WriteFile(dir.File("refs.bib"), Bibtex("--latex-accents"));
   WriteFile(dir.File("doc.aux"), "\\citation{*}\n\\bibdata{refs}\n\\bibstyle{plain}\n");
@@ -100,8 +101,9 @@ TEST(BibtexArxiv, ClassicBibtexReadsTheLatexAccentsFile) {
 // biblatex + biber + pdflatex, then pdftotext: the bibliography shows no
 // "$", no "\macro" and no "textbackslash", and pdflatex stopped at nothing.
 TEST(BibtexArxiv, BiblatexTypesetsTheMathNotTheSource) {
-  CITEX_NEED_TOOLS("biber texlive-bibtex-extra texlive-latex-recommended poppler-utils", "biber",
-                   "pdflatex", "pdftotext", "biblatex.sty");
+  CITEX_REQUIRE(testing::MissingTools({"biber", "pdflatex", "pdftotext", "biblatex.sty"}).empty(),
+                "biber, pdflatex, pdftotext and biblatex (Debian packages biber, "
+                "texlive-latex-base, poppler-utils, texlive-bibtex-extra)");
   const TempDir dir;
   WriteFile(dir.File("refs.bib"), Bibtex(""));
   // What docs/formats.md tells users: the packages arXiv math assumes, and
