@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Peak RSS of citex over corpora of growing size (100 MB to 2 GB by
-default): memory must stay flat. Larger corpora are the 100 MB corpus
-repeated, which is what matters for memory (batches, buffers), not the
-text itself.
+"""Peak RSS of citex over corpora of growing size (50 MB to 2 GB by
+default): memory must stay flat. Larger corpora are the 50 MB corpus
+repeated, which is what matters for memory (chunks, buffers), not the
+text itself. Each corpus is deleted after its run (2 GB of /tmp each).
 
-usage: bench/rss_curve.py [--citex build/citex] [--sizes 100,500,1000,2000] [--threads 2]
+usage: bench/rss_curve.py [--citex build/citex] [--sizes 50,200,1000,2000] [--threads 2]
 """
 import argparse
 import os
@@ -18,20 +18,20 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--citex", default=os.path.join(ROOT, "build", "citex"))
-    parser.add_argument("--sizes", default="100,500,1000,2000")
+    parser.add_argument("--sizes", default="50,200,1000,2000")
     parser.add_argument("--threads", default="2")
     parser.add_argument("--format", default="jsonl")
     args = parser.parse_args()
-    base = "/tmp/citex-bench-100MB.jsonl"
+    base = "/tmp/citex-bench-50MB.jsonl"
     if not os.path.exists(base):
         subprocess.check_call([sys.executable, os.path.join(ROOT, "bench", "make_corpus.py"),
-                               "100", base])
+                               "50", base])
     print("%8s %10s %9s" % ("MB in", "seconds", "peak MB"))
     for size in [int(s) for s in args.sizes.split(",")]:
         path = "/tmp/citex-rss-%dMB.jsonl" % size
         if not os.path.exists(path):
             with open(path, "wb") as out:
-                for _ in range(size // 100):
+                for _ in range(size // 50):
                     with open(base, "rb") as part:
                         while True:
                             chunk = part.read(1 << 24)
@@ -45,6 +45,7 @@ def main():
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         print("%8d %10.1f %9.1f" % (os.path.getsize(path) / 1e6, seconds, usage.ru_maxrss / 1024))
+        os.remove(path)
 
 
 if __name__ == "__main__":

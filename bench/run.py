@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
-"""Whole-process benchmark: citex -j1 and -j2 against ripgrep on one file.
+"""Whole-process benchmark, every figure a ratio measured in the same run.
 
-Builds (or reuses) an arXiv-like corpus, then in one run measures, for each
-command, the best wall time of REPEAT runs and the peak RSS, and prints
-MB/s and ratios to the ripgrep baseline. Output of every command is read
-through a pipe and discarded, so no tool can skip work by seeing /dev/null.
+1. Throughput on one arXiv-like JSON Lines corpus: ripgrep finding URLs and
+   author-year citations (the baseline), citex -j1 and citex -j2 doing the
+   whole extraction. Ratios: each against ripgrep, and -j2 against -j1.
+2. First-abstract cost: one short abstract (from samples/daily-papers.txt:
+   a link and two author-year citations), one process per call, CALLS calls
+   in a row, citex against ripgrep with a plain URL pattern.
 
-usage: bench/run.py [--megabytes N] [--repeat R] [--citex build/citex] [--corpus FILE]
+The commands take turns, REPEAT rounds, and each figure is the median of its
+rounds, so a load that comes and goes weighs on all of them alike. Output
+is read through a pipe and discarded, so no tool can skip work by seeing
+/dev/null.
+
+usage: bench/run.py [--megabytes N] [--repeat R] [--calls C] [--citex build/citex] [--corpus FILE]
 """
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -20,30 +28,48 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # script would find them.
 RG_URL = r"https?://[^\s)\]}>,;]+|(?:github\.com|huggingface\.co)/[\w.-]+/[\w.-]+"
 RG_CITE = r"[A-Z][\w'-]+(?: et al\.| and [A-Z][\w'-]+)?,? \(?(?:19|20)\d{2}[a-z]?\)?"
+RG_PLAIN_URL = r"https?://\S+"
+
+ABSTRACT_TITLE = "Ensemble-Instruct: Generating Instruction-Tuning Data with a Heterogeneous"
 
 
 def run(command):
-    """Runs command, draining stdout; returns (seconds, peak RSS in MB, output bytes)."""
+    """Runs command, draining stdout; returns (seconds, peak RSS in MB)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    size = 0
-    while True:
-        chunk = process.stdout.read(1 << 20)
-        if not chunk:
-            break
-        size += len(chunk)
+    while process.stdout.read(1 << 20):
+        pass
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit("%s failed with %d" % (" ".join(command), code))
-    return seconds, usage.ru_maxrss / 1024.0, size
+    return seconds, usage.ru_maxrss / 1024.0
+
+
+def run_many(command, calls):
+    """Seconds for `calls` runs of command, one after another."""
+    start = time.perf_counter()
+    for _ in range(calls):
+        subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def write_abstract(path):
+    """The abstract after ABSTRACT_TITLE in the Daily Papers sample."""
+    with open(os.path.join(ROOT, "samples", "daily-papers.txt"), encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    title = next(i for i, line in enumerate(lines) if line.startswith(ABSTRACT_TITLE))
+    abstract = next(line for line in lines[title + 1:] if line.strip())
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(abstract + "\n")
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--megabytes", type=float, default=200)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--citex", default=os.path.join(ROOT, "build", "citex"))
     parser.add_argument("--corpus")
     args = parser.parse_args()
@@ -51,30 +77,46 @@ def main():
     if not os.path.exists(corpus):
         subprocess.check_call([sys.executable, os.path.join(ROOT, "bench", "make_corpus.py"),
                                str(args.megabytes), corpus])
+    abstract = "/tmp/citex-bench-abstract.txt"
+    write_abstract(abstract)
     size_mb = os.path.getsize(corpus) / 1e6
-    commands = [
-        ("ripgrep (baseline)", ["rg", "-o", "-e", RG_URL, "-e", RG_CITE, corpus]),
-        ("citex -j1 jsonl", [args.citex, "-j", "1", "-f", "jsonl", "--no-progress", corpus]),
-        ("citex -j2 jsonl", [args.citex, "-j", "2", "-f", "jsonl", "--no-progress", corpus]),
-    ]
+    corpus_commands = {
+        "rg": ["rg", "-o", "-e", RG_URL, "-e", RG_CITE, corpus],
+        "j1": [args.citex, "-j", "1", "-f", "jsonl", "--no-progress", corpus],
+        "j2": [args.citex, "-j", "2", "-f", "jsonl", "--no-progress", corpus],
+    }
+    abstract_commands = {
+        "rg": ["rg", "-o", RG_PLAIN_URL, abstract],
+        "citex": [args.citex, "-f", "jsonl", "--no-progress", abstract],
+    }
     subprocess.run(["cat", corpus], stdout=subprocess.DEVNULL)  # warm the page cache
-    results = []
-    for name, command in commands:
-        best = None
-        for _ in range(args.repeat):
-            seconds, rss, out = run(command)
-            if best is None or seconds < best[0]:
-                best = (seconds, rss, out)
-        results.append((name, best))
-    base_rate = size_mb / results[0][1][0]
-    one_rate = size_mb / results[1][1][0]
-    print("corpus: %s, %.1f MB" % (corpus, size_mb))
-    print("%-20s %9s %9s %10s %10s %9s" % ("command", "seconds", "MB/s", "vs rg", "vs -j1",
-                                           "peak MB"))
-    for name, (seconds, rss, _) in results:
-        rate = size_mb / seconds
-        print("%-20s %9.2f %9.1f %10.2f %10.2f %9.1f" % (name, seconds, rate, rate / base_rate,
-                                                        rate / one_rate, rss))
+    seconds = {name: [] for name in corpus_commands}
+    rss = {name: 0.0 for name in corpus_commands}
+    calls = {name: [] for name in abstract_commands}
+    for _ in range(args.repeat):
+        for name, command in corpus_commands.items():
+            took, peak = run(command)
+            seconds[name].append(took)
+            rss[name] = max(rss[name], peak)
+        for name, command in abstract_commands.items():
+            calls[name].append(run_many(command, args.calls))
+    t = {name: statistics.median(values) for name, values in seconds.items()}
+    c = {name: statistics.median(values) for name, values in calls.items()}
+
+    print("corpus: %s, %.1f MB; medians of %d rounds" % (corpus, size_mb, args.repeat))
+    print("| figure | median | ratio | target | peak RSS |")
+    print("|---|---|---|---|---|")
+    print("| `rg -o -e URL -e AUTHOR_YEAR` corpus | %.2f s, %.0f MB/s | 1.00 | baseline | %.0f MB |"
+          % (t["rg"], size_mb / t["rg"], rss["rg"]))
+    print("| `citex -j 1 -f jsonl` corpus, speed vs rg | %.2f s, %.0f MB/s | %.2f | >= 1.00 | %.0f MB |"
+          % (t["j1"], size_mb / t["j1"], t["rg"] / t["j1"], rss["j1"]))
+    print("| `citex -j 2 -f jsonl` corpus, speed vs rg | %.2f s, %.0f MB/s | %.2f | | %.0f MB |"
+          % (t["j2"], size_mb / t["j2"], t["rg"] / t["j2"], rss["j2"]))
+    print("| `citex -j 2` speed vs `citex -j 1` | | %.2f | >= 1.85 | |" % (t["j1"] / t["j2"]))
+    print("| `rg -o URL` one abstract, %d calls | %.1f ms a call | 1.00 | baseline | |"
+          % (args.calls, 1000 * c["rg"] / args.calls))
+    print("| `citex -f jsonl` one abstract, time vs rg | %.1f ms a call | %.2f | <= 2.00 | |"
+          % (1000 * c["citex"] / args.calls, c["citex"] / c["rg"]))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
 #include "extractor/base/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace citex {
 
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
@@ -58,6 +61,19 @@ size_t FindInvalidUtf8(std::string_view s, size_t from) {
 }
 
 bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s, 0) == std::string_view::npos; }
+
+bool IsAscii(std::string_view s) {
+  // Eight bytes at a time: any high bit set is a non-ASCII byte.
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return (high & 0x8080808080808080ULL) == 0;
+}
 
 void AppendValidUtf8(std::string& out, std::string_view s) {
   size_t run = 0;  // start of the pending valid run

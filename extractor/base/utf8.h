@@ -29,6 +29,9 @@ size_t FindInvalidUtf8(std::string_view s, size_t from);
 // True when all of `s` is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
 
+// True when every byte of `s` is below 0x80.
+bool IsAscii(std::string_view s);
+
 // Appends `s` to `out`, each byte that starts no valid sequence replaced by
 // U+FFFD. Valid input is copied unchanged.
 void AppendValidUtf8(std::string& out, std::string_view s);

@@ -19,14 +19,14 @@ namespace cp = citation_patterns;
 // Years continuing the previous item after a semicolon. Matched anchored at
 // the end of an item: (1) years.
 const RE2& ContinuedYearsRe() {
-  static const RE2& re = Re(cp::ContinuedYearsPattern());
-  return re;
+  static const Pattern re(cp::ContinuedYearsPattern());
+  return re.get();
 }
 
 // Organisation item inside a group: (1) the capitals, (2) years.
 const RE2& OrganisationItemRe() {
-  static const RE2& re = Re(cp::OrganisationItemPattern());
-  return re;
+  static const Pattern re(cp::OrganisationItemPattern());
+  return re.get();
 }
 
 // Bare (no brackets): same shape as a group item; needs "et al." or "and".
@@ -121,23 +121,23 @@ bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'
 
 // Group item: (1) authors, (2) years. Searched inside a group's content.
 const RE2& GroupItemRe() {
-  static const RE2& re = Re(cp::GroupItemPattern());
-  return re;
+  static const Pattern re(cp::GroupItemPattern());
+  return re.get();
 }
 
 // Narrative: (1) authors, (2) years in parentheses or (3) in brackets.
 const RE2& NarrativeRe() {
-  static const RE2& re = Re(cp::NarrativePattern());
-  return re;
+  static const Pattern re(cp::NarrativePattern());
+  return re.get();
 }
 
 const RE2& ParenGroupRe() {
-  static const RE2& re = Re(cp::kParenGroup);
-  return re;
+  static const Pattern re(cp::kParenGroup);
+  return re.get();
 }
 const RE2& BracketGroupRe() {
-  static const RE2& re = Re(cp::kBracketGroup);
-  return re;
+  static const Pattern re(cp::kBracketGroup);
+  return re.get();
 }
 
 // GroupItemRe.Match(text, startpos, text.size(), UNANCHORED, m, 3), with the

@@ -14,20 +14,20 @@ namespace {
 namespace cp = citation_patterns;
 
 const RE2& SurnameRe() {
-  static const RE2& re = Re(std::string("(") + cp::kSurname + ")");
-  return re;
+  static const Pattern re(std::string("(") + cp::kSurname + ")");
+  return re.get();
 }
 const RE2& EtAlRe() {
-  static const RE2& re = Re(cp::kEtAl);
-  return re;
+  static const Pattern re(cp::kEtAl);
+  return re.get();
 }
 const RE2& JoinRe() {
-  static const RE2& re = Re(cp::kAuthorJoin);
-  return re;
+  static const Pattern re(cp::kAuthorJoin);
+  return re.get();
 }
 const RE2& YearTokenRe() {
-  static const RE2& re = Re(cp::kYearToken);
-  return re;
+  static const Pattern re(cp::kYearToken);
+  return re.get();
 }
 
 // Capitalised words that are never surnames at the start of an author list:

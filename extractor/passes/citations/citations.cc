@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "extractor/base/utf8.h"
 #include "extractor/passes/citations/citations_internal.h"
 
 namespace citex {
@@ -29,6 +30,7 @@ namespace citex {
 namespace ci = citation_internal;
 
 std::vector<Citation> FindCitations(std::string_view abstract) {
+  const ci::AsciiText ascii(IsAscii(abstract));
   std::vector<ci::Callout> callouts;
   const ci::Triggers t = ci::ScanTriggers(abstract);
   ci::FindIdentifiers(abstract, t, &callouts);

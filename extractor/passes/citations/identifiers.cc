@@ -16,20 +16,20 @@ namespace {
 namespace cp = citation_patterns;
 
 const RE2& ArxivNewRe() {
-  static const RE2& re = Re(cp::kArxivNew);
-  return re;
+  static const Pattern re(cp::kArxivNew);
+  return re.get();
 }
 const RE2& ArxivOldRe() {
-  static const RE2& re = Re(cp::kArxivOld);
-  return re;
+  static const Pattern re(cp::kArxivOld);
+  return re.get();
 }
 const RE2& ArxivUrlRe() {
-  static const RE2& re = Re(cp::kArxivUrl);
-  return re;
+  static const Pattern re(cp::kArxivUrl);
+  return re.get();
 }
 const RE2& DoiRe() {
-  static const RE2& re = Re(cp::kDoi);
-  return re;
+  static const Pattern re(cp::kDoi);
+  return re.get();
 }
 
 // Cuts trailing punctuation and unbalanced closing brackets from a DOI.

@@ -56,10 +56,10 @@ bool IsSentenceEnd(std::string_view token) {
 // Name-like: a letter or digit first, and an upper-case letter or a digit
 // somewhere (Self-Instruct, muParam, MATH, Phi-2, MIMIC-III, GPT-4).
 bool IsNameLike(std::string_view token) {
-  static const RE2& shape = Re(cp::kLabelToken);
-  static const RE2& marked = Re(cp::kLabelMark);
+  static const Pattern shape(cp::kLabelToken);
+  static const Pattern marked(cp::kLabelMark);
   StringPiece piece(token.data(), token.size());
-  return RE2::FullMatch(piece, shape) && RE2::PartialMatch(piece, marked);
+  return RE2::FullMatch(piece, shape.get()) && RE2::PartialMatch(piece, marked.get());
 }
 
 // A capitalised ordinary word: one capital, then lower-case ASCII only.

@@ -15,12 +15,12 @@ namespace {
 namespace cp = citation_patterns;
 
 const RE2& NumericBracketRe() {
-  static const RE2& re = Re(cp::kNumericBracket);
-  return re;
+  static const Pattern re(cp::kNumericBracket);
+  return re.get();
 }
 const RE2& NumberOrRangeRe() {
-  static const RE2& re = Re(cp::kNumberOrRange);
-  return re;
+  static const Pattern re(cp::kNumberOrRange);
+  return re.get();
 }
 
 // True when the bracket at text[open] reads as an index or a mathematical

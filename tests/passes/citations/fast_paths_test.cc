@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/base/utf8.h"
 #include "extractor/passes/citations/citation_patterns.h"
 #include "extractor/passes/citations/citations_internal.h"
 
@@ -129,6 +130,102 @@ TEST(FastPaths, MatchGroupItemAgreesWithRe2) {
 
 TEST(FastPaths, MatchNarrativeAgreesWithRe2) {
   EXPECT_GT(Compare<4>(NarrativeRe(), MatchNarrative), 50u);
+}
+
+TEST(AsciiPatterns, NarrowTheUnicodeClassesToTheirAsciiMembers) {
+  EXPECT_EQ(AsciiOnly(cp::kNameStart), R"((?:^|[^A-Za-z0-9'\-]))");
+  EXPECT_EQ(AsciiOnly(cp::kOrganisation), "[A-Z]{2,8}");
+  EXPECT_EQ(AsciiOnly(cp::kLabelToken), R"([A-Za-z0-9][A-Za-z0-9\-+./_']*)");
+  EXPECT_EQ(AsciiOnly(cp::kLabelMark), "[A-Z0-9]");
+  EXPECT_EQ(AsciiOnly(R"((?:\p{Lu}[\p{Ll}\p{M}]|\p{Lu}['’]\p{Lu})[\p{L}\p{M}'’\-]*)"),
+            R"((?:[A-Z][a-z]|[A-Z]['][A-Z])[A-Za-z'\-]*)");
+  EXPECT_EQ(AsciiOnly(R"([^\s"<>\x{201C}\x{201D}]+)"), R"([^\s"<>]+)");
+  EXPECT_EQ(AsciiOnly("[-–—]|§"), "[-]|§");  // outside a class a literal stays: it cannot match
+  EXPECT_EQ(AsciiOnly(cp::kYear), cp::kYear);
+}
+
+TEST(AsciiPatterns, LeaveWhatTheyCannotNarrowSafelyAsWritten) {
+  for (const char* pattern : {R"((?i)\p{Lu})", "[a-é]", "[é-z]", R"(\p{Greek})", "[é]", R"(\PL)",
+                              R"(\pL)", "[[:alpha:]é]", R"(x\p{M})"}) {
+    EXPECT_EQ(AsciiOnly(pattern), pattern);
+  }
+}
+
+std::vector<std::string> AsciiInputs() {
+  std::vector<std::string> out;
+  for (std::string& text : Inputs()) {
+    if (IsAscii(text)) out.push_back(std::move(text));
+  }
+  return out;
+}
+
+// On ASCII text the narrowed form finds every match the pattern finds, at
+// the same bytes: searched from 0, then from one byte after each match.
+TEST(AsciiPatterns, FindTheSameMatchesOnAsciiText) {
+  const std::vector<std::string> inputs = AsciiInputs();
+  EXPECT_GT(inputs.size(), 150u);
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  for (const std::string& pattern :
+       {std::string(cp::kSurname), cp::NarrativePattern(), cp::GroupItemPattern(),
+        cp::OrganisationItemPattern(), std::string(cp::kLabelToken), std::string(cp::kLabelMark),
+        std::string(cp::kDoi), std::string(cp::kLocator)}) {
+    const RE2 as_written(pattern, options);
+    const RE2 narrowed(AsciiOnly(pattern), options);
+    ASSERT_TRUE(narrowed.ok()) << narrowed.error();
+    EXPECT_NE(narrowed.pattern(), pattern);
+    size_t matches = 0;
+    for (const std::string& text : inputs) {
+      const StringPiece all(text);
+      for (size_t pos = 0; pos <= text.size();) {
+        StringPiece want, got;
+        const bool found = as_written.Match(all, pos, all.size(), RE2::UNANCHORED, &want, 1);
+        EXPECT_EQ(narrowed.Match(all, pos, all.size(), RE2::UNANCHORED, &got, 1), found) << text;
+        if (!found) break;
+        ++matches;
+        EXPECT_EQ(got.data(), want.data()) << pattern << " in " << text;
+        EXPECT_EQ(got.size(), want.size()) << pattern << " in " << text;
+        pos = static_cast<size_t>(want.data() - text.data()) + 1;
+      }
+    }
+    EXPECT_GT(matches, 0u) << pattern;
+  }
+}
+
+// What the finders return, written out to compare.
+std::string Describe(const std::vector<Callout>& callouts) {
+  std::string out;
+  for (const Callout& c : callouts) {
+    out += std::to_string(c.start) + "-" + std::to_string(c.end) + ":";
+    for (const Citation& r : c.records) {
+      out += " " + r.text + " [" + r.year + "]";
+      for (const std::string& a : r.authors) out += " " + a;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string FindAll(const std::string& text, bool ascii) {
+  const AsciiText scope(ascii);
+  std::vector<Callout> callouts;
+  FindGroups(text, ParenGroupRe(), &callouts);
+  FindGroups(text, BracketGroupRe(), &callouts);
+  FindNarrative(text, &callouts);
+  FindBare(text, &callouts);
+  std::string labels;
+  for (const Callout& c : callouts) labels += FindLabel(text, c.start, 0).value_or("-") + " ";
+  return Describe(callouts) + labels;
+}
+
+TEST(AsciiPatterns, FindersGiveTheSameCalloutsWithEitherForm) {
+  size_t found = 0;
+  for (const std::string& text : AsciiInputs()) {
+    const std::string as_written = FindAll(text, false);
+    EXPECT_EQ(FindAll(text, true), as_written) << text;
+    found += !as_written.empty();
+  }
+  EXPECT_GT(found, 50u);
 }
 
 }  // namespace
