@@ -16,10 +16,11 @@ struct Item {
   bool json = false;  // `text` is a JSON object
 };
 
-// Reads `items` in order. Each paper's source is {path, its 1-based
-// position}; so is each error's, and a bad item is skipped (or, under
-// options.strict, ends the reading). With options.format kCitex, JSON items
-// are citex records whose findings are kept, as -i citex reads them.
+// Reads `items` in order, the pipeline's way: cut into chunks, decoded on
+// any thread. Each paper's source is {path, its 1-based position}; so is
+// each error's, and a bad item is skipped (a --strict pipeline stops there).
+// With options.format kCitex, JSON items are citex records whose findings
+// are kept, as -i citex reads them.
 std::unique_ptr<PaperReader> MakeItemReader(std::vector<Item> items, std::string path,
                                             const ReaderOptions& options, ErrorSink errors);
 
