@@ -138,12 +138,17 @@ Pipeline::Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
 }
 
 bool Pipeline::RunFile(const std::string& path) {
+  return Run(
+      [&](const ErrorSink& errors) { return OpenPaperReader(path, options_.reader, errors); });
+}
+
+bool Pipeline::Run(const OpenReader& open) {
   bool stop = false;
   const ErrorSink open_errors = [&](const InputError& error) {
     errors_(error);
     if (options_.strict && !error.warning) stop = true;
   };
-  std::unique_ptr<PaperReader> reader = OpenPaperReader(path, options_.reader, open_errors);
+  std::unique_ptr<PaperReader> reader = open(open_errors);
   if (!reader) return !stop;
   const bool go_on = FileRun(*this, *reader).Run();
   bytes_before_file_ += reader->BytesRead();

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,11 @@ class Pipeline {
   // Reads one input ("-" is standard input). Returns false when the run must
   // stop: output failed, or an error under --strict.
   bool RunFile(const std::string& path);
+
+  // Reads the papers of the reader `open` makes from the error sink it is
+  // given (papers held in memory, for the Python module). Returns as RunFile.
+  using OpenReader = std::function<std::unique_ptr<PaperReader>(const ErrorSink& errors)>;
+  bool Run(const OpenReader& open);
 
   // Called after each batch with the stats so far (for progress).
   void OnBatch(std::function<void(const RunStats&)> callback) { on_batch_ = std::move(callback); }

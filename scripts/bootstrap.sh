@@ -26,6 +26,10 @@ packages="
   libclang-rt-14-dev
   unicode-data
   chromium
+  python3-dev pybind11-dev
+  python3-venv python3-pip python3-setuptools python3-wheel
+  python3-pytest
+  python3-dask python3-distributed
 "
 # Build: the compiler, CMake and the libraries citex links.
 # Tests: the real consumers of what citex writes (cmark renders the Markdown;
@@ -37,6 +41,9 @@ packages="
 # ripgrep and jq for the benchmarks and README commands, clang and its runtime
 # for the sanitizer build and fuzz targets, unicode-data to check the generated
 # letter table, chromium (headless) to open the HTML pages.
+# Python module: pybind11 and the headers to build it; venv, pip, setuptools
+# and wheel to install it offline; pytest for its tests; Dask (dask and
+# distributed) for the test on a real cluster.
 
 missing=""
 for package in $packages; do
@@ -53,5 +60,5 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCITEX_BENCH=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCITEX_BENCH=ON -DCITEX_PYTHON=ON >/dev/null
 cmake --build build -j "$(nproc)"

@@ -14,6 +14,9 @@ ctest --test-dir build --output-on-failure -j "$jobs"
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCITEX_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j "$jobs"
+# The Python module is not built here (CITEX_PYTHON is off): an extension
+# under ASan needs the runtime preloaded into the interpreter, so the Python
+# tests run against the release build only.
 # The packaging test is left to the release build: a consumer built with the
 # default compiler cannot link libraries instrumented by clang's sanitizers.
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
