@@ -230,10 +230,11 @@ def run_citex(citex, args):
 
 def check_sample(citex, browser, out_dir, input_path, extra, errors):
     name = input_path.name
+    input_path = os.path.relpath(input_path, ROOT)  # as the page shows it
     records = [json.loads(line) for line in
-               run_citex(citex, [*extra, "-f", "jsonl", str(input_path)]).decode().splitlines()]
+               run_citex(citex, [*extra, "-f", "jsonl", input_path]).decode().splitlines()]
     page = out_dir / f"{name}.html"
-    page.write_bytes(run_citex(citex, [*extra, "-f", "html", str(input_path)]))
+    page.write_bytes(run_citex(citex, [*extra, "-f", "html", input_path]))
     dom = parse(chromium(browser, ["--dump-dom"], page))
     counts = check_marks(name, records, dom, errors)
     if name.startswith("hostile"):
@@ -271,7 +272,7 @@ def main():
     if findings.get("daily-papers.txt") != 29:
         errors.append(f"daily-papers.txt: {findings.get('daily-papers.txt')} findings, not 29")
     screenshot = out_dir / "daily-papers.png"
-    chromium(browser, ["--hide-scrollbars", "--window-size=1280,1800",
+    chromium(browser, ["--hide-scrollbars", "--window-size=1280,2400",
                        "--screenshot=" + str(screenshot)], out_dir / "daily-papers.txt.html")
     if not screenshot.read_bytes().startswith(b"\x89PNG"):
         errors.append(f"no screenshot at {screenshot}")
