@@ -74,6 +74,27 @@ bool IsSafeHref(std::string_view url) {
   return false;
 }
 
+// What a link is for people, until links carry a category of their own
+// (helper 11b's `category` field replaces this).
+const char* CategoryOf(const Link& link) {
+  const std::string& type = link.type;
+  switch (link.kind) {
+    case LinkKind::kGithub:
+      return "code";
+    case LinkKind::kHuggingface:
+      if (type == "model" || type == "dataset" || type == "paper") return type.c_str();
+      return type == "space" ? "demo" : "other";
+    case LinkKind::kProject:
+      return type == "demo" ? "demo" : "page";
+    case LinkKind::kArxiv:
+    case LinkKind::kDoi:
+      return "paper";
+    case LinkKind::kOther:
+      return "other";
+  }
+  return "other";
+}
+
 // One link or citation of an abstract, its span clamped to the text.
 struct Finding {
   Span span;
@@ -220,6 +241,7 @@ class AbstractMarker {
       const Link& link = *finding.link;
       AppendAttribute("data-item", "link", out_);
       AppendAttribute("data-kind", ToString(link.kind), out_);
+      AppendAttribute("data-category", CategoryOf(link), out_);
       AppendAttribute("data-type", link.type, out_);
       AppendAttribute("data-status", ToString(link.status), out_);
       AppendAttribute("data-role", ToString(link.role), out_);
@@ -228,6 +250,7 @@ class AbstractMarker {
       // carries the same attributes.
       AppendAttribute("data-item", "citation", out_);
       AppendAttribute("data-kind", ToString(finding.citation->kind), out_);
+      AppendAttribute("data-category", "citation", out_);
       AppendAttribute("data-status", "", out_);
       AppendAttribute("data-role", "", out_);
     }
@@ -240,6 +263,10 @@ class AbstractMarker {
   std::string& out_;
   std::vector<Open> stack_;  // the open elements, outermost first
 };
+
+// Papers per chunk: few enough that a chunk on screen renders at once,
+// enough that 100,000 papers make only a few thousand chunks.
+constexpr size_t kChunk = 50;
 
 // How many findings of each value of one facet the run had.
 using Counts = std::map<std::string, size_t>;
@@ -267,6 +294,8 @@ class HtmlWriter : public Writer {
         "<header>\n<h1>citex review</h1> <a id=\"summary-link\" href=\"#summary\">Counts</a>\n"
         "<div id=\"filters\" role=\"search\">\n");
     out.append(
+        "<label>Category <select name=\"category\"><option value=\"\">all</option>"
+        "<option value=\"citation\">citations</option></select></label>\n"
         "<label>Kind <select name=\"kind\"><option value=\"\">all</option>"
         "<optgroup label=\"links\"></optgroup><optgroup label=\"citations\"></optgroup>"
         "</select></label>\n"
@@ -279,6 +308,10 @@ class HtmlWriter : public Writer {
   }
 
   void Write(const Paper& paper, std::string& out) override {
+    // Papers come in chunks that the browser skips while off screen
+    // (content-visibility), so a filter restyles chunks, not every paper.
+    if (papers_ % kChunk == 0)
+      out.append(papers_ == 0 ? "<div class=\"chunk\">\n" : "</div>\n<div class=\"chunk\">\n");
     Count(paper);
     const std::string title = CollapseWhitespace(paper.title);
     out.append("<article class=\"paper\"");
@@ -290,24 +323,30 @@ class HtmlWriter : public Writer {
     WriteTitle(paper, title, out);
     out.append("</h2>\n");
     WriteMeta(paper, out);
-    // With nothing found the abstract is folded away: the page is for
-    // checking findings, but a missed link can still be looked for.
+    // With nothing found the abstract is folded away among the tools: the
+    // page is for checking findings, but a missed link can be looked for.
     const bool quiet = paper.links.empty() && paper.citations.empty();
-    if (quiet) out.append("<details class=\"quiet\"><summary>Abstract: nothing found</summary>");
-    out.append("<p class=\"abstract\">");
-    AbstractMarker(paper, out).Write();
-    out.append(quiet ? "</p></details>\n" : "</p>\n");
+    if (!quiet) WriteAbstract(paper, out);
+    out.append("<div class=\"tools\">");
+    if (quiet) {
+      out.append("<details><summary>Abstract: nothing found</summary>");
+      WriteAbstract(paper, out);
+      out.append("</details>\n");
+    }
     WriteTools(paper, out);
+    out.append("</div>\n");
     out.append("</article>\n");
   }
 
   void End(std::string& out) override {
+    if (papers_ > 0) out.append("</div>\n");
     out.append("</main>\n<section id=\"summary\" aria-labelledby=\"summary-title\">\n");
     out.append("<h2 id=\"summary-title\">Counts</h2>\n<dl class=\"counts\">\n");
     fmt::format_to(std::back_inserter(out),
                    "<div><dt>papers</dt><dd><b>{}</b>, <b>{}</b> with findings</dd></div>\n",
                    papers_, papers_with_findings_);
-    WriteCounts("links", "kind", "link", link_kinds_, links_, out);
+    WriteCounts("links", "category", "", categories_, links_, out);
+    WriteCounts("link kinds", "kind", "link", link_kinds_, links_, out);
     WriteCounts("citations", "kind", "citation", citation_kinds_, citations_, out);
     WriteCounts("link status", "status", "", statuses_, links_, out);
     WriteCounts("link role", "role", "", roles_, links_, out);
@@ -322,6 +361,7 @@ class HtmlWriter : public Writer {
     citations_ += paper.citations.size();
     for (const Link& link : paper.links) {
       ++link_kinds_[ToString(link.kind)];
+      ++categories_[CategoryOf(link)];
       ++statuses_[ToString(link.status)];
       ++roles_[ToString(link.role)];
     }
@@ -365,8 +405,13 @@ class HtmlWriter : public Writer {
 
   // The paper's link list and BibTeX, readable in <details> without script;
   // the buttons copy them.
+  static void WriteAbstract(const Paper& paper, std::string& out) {
+    out.append("<p class=\"abstract\">");
+    AbstractMarker(paper, out).Write();
+    out.append("</p>\n");
+  }
+
   void WriteTools(const Paper& paper, std::string& out) const {
-    out.append("<div class=\"tools\">");
     if (!paper.links.empty()) {
       out.append(
           "<button type=\"button\" data-copy=\"links\" data-label=\"Copy links\">Copy "
@@ -388,7 +433,7 @@ class HtmlWriter : public Writer {
     }
     out.append("<details><summary>BibTeX</summary><pre class=\"bib\">");
     AppendHtml(BibtexOf(paper), out);
-    out.append("</pre></details>\n</div>\n");
+    out.append("</pre></details>\n");
   }
 
   // The paper's entry and the stubs of what it cites, from the BibTeX
@@ -433,6 +478,7 @@ class HtmlWriter : public Writer {
   size_t papers_with_findings_ = 0;
   size_t links_ = 0;
   size_t citations_ = 0;
+  Counts categories_;
   Counts link_kinds_;
   Counts citation_kinds_;
   Counts statuses_;

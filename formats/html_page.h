@@ -3,8 +3,8 @@
 //
 // The page must stay responsive with 100,000 papers, so nothing here walks
 // the papers: a filter writes one CSS rule (attribute selectors and :has()),
-// and the browser's style engine applies it; `content-visibility: auto`
-// leaves papers off screen unrendered.
+// and the browser's style engine applies it; `content-visibility: auto` on
+// chunks of papers leaves those off screen unstyled and unrendered.
 #pragma once
 
 #include <string_view>
@@ -37,22 +37,25 @@ header h1{font-size:1.15rem;margin:0 1rem 0 0;display:inline-block}
 border:1px solid var(--line);border-radius:6px;padding:.25rem .4rem;min-width:8rem}
 #filters input[type=search]{min-width:16rem}
 main{max-width:60rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+.chunk{content-visibility:auto;contain-intrinsic-size:auto 500rem}
 .paper{background:var(--card);border:1px solid var(--line);border-radius:10px;
 padding:1rem 1.25rem;margin:0 0 1rem;content-visibility:auto;contain-intrinsic-size:auto 18rem}
 .paper h2{font-size:1.1rem;line-height:1.35;margin:0 0 .25rem}
 .paper h2 a{color:inherit;text-decoration-color:var(--line)}
 .meta{color:var(--muted);font-size:.85rem;margin:0 0 .6rem}
 .abstract{margin:0 0 .6rem}
-.paper[data-findings="0"]{padding:.7rem 1.25rem;contain-intrinsic-size:auto 8rem}
-.quiet{margin:0 0 .5rem}.quiet summary{color:var(--muted);cursor:pointer;font-size:.9rem}
-.quiet .abstract{margin-top:.4rem}
+.paper[data-findings="0"]{padding:.7rem 1.25rem;contain-intrinsic-size:auto 7rem}
+.paper[data-findings="0"] .meta{margin-bottom:.35rem}
+.tools .abstract{font-size:1rem;margin:.4rem 0 0}
 .f{border-radius:3px;padding:0 .1em;text-decoration:none;color:inherit;
 background:color-mix(in srgb,var(--c) 14%,transparent);border-bottom:2px solid var(--c)}
 a.f:hover{background:color-mix(in srgb,var(--c) 28%,transparent)}
 .f .f{background:color-mix(in srgb,var(--c) 24%,transparent)}
 .l{--c:var(--other)}
-.l[data-kind=github]{--c:var(--code)}.l[data-kind=huggingface]{--c:var(--model)}
-.l[data-kind=project]{--c:var(--page)}.l[data-kind=arxiv],.l[data-kind=doi]{--c:var(--paper)}
+.l[data-category=code]{--c:var(--code)}.l[data-category=model]{--c:var(--model)}
+.l[data-category=dataset]{--c:var(--dataset)}.l[data-category=demo]{--c:var(--demo)}
+.l[data-category=page]{--c:var(--page)}.l[data-category=paper]{--c:var(--paper)}
+.l[data-category=package],.l[data-category=notebook]{--c:var(--package)}
 .c{--c:var(--cite);border-bottom-style:dotted}
 .l{--st:"";--ro:""}
 .l[data-status=released]{--st:"released"}.l[data-status=coming_soon]{--st:"coming soon"}
@@ -62,8 +65,8 @@ text-transform:uppercase;vertical-align:.15em;margin-left:.3em;padding:0 .35em;b
 color:var(--c);border:1px solid color-mix(in srgb,var(--c) 45%,transparent);white-space:nowrap}
 .l[data-status=unknown][data-role=unknown]::after,.l.cut::after{content:none}
 .l[data-status=coming_soon]::after{border-style:dashed}
-.tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:start;font-size:.85rem}
-.tools details{flex:1 1 100%}
+.tools{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;font-size:.85rem}
+.tools details[open]{flex:1 1 100%;order:1}
 .tools summary{cursor:pointer;color:var(--muted)}
 .tools pre{font-size:.8rem;overflow:auto;background:var(--bg);border:1px solid var(--line);
 border-radius:6px;padding:.5rem;margin:.3rem 0 0;white-space:pre-wrap;word-break:break-all}
@@ -80,8 +83,17 @@ header #summary h2{display:none}
 .counts ul{display:inline;margin:0;padding:0;list-style:none}
 .counts li{display:inline}.counts li+li::before{content:", "}
 .counts b{font-variant-numeric:tabular-nums}
+[data-facet=category] li{--c:var(--other)}
+[data-facet=category] [data-value=code]{--c:var(--code)}
+[data-facet=category] [data-value=model]{--c:var(--model)}
+[data-facet=category] [data-value=dataset]{--c:var(--dataset)}
+[data-facet=category] [data-value=demo]{--c:var(--demo)}
+[data-facet=category] [data-value=page]{--c:var(--page)}
+[data-facet=category] [data-value=paper]{--c:var(--paper)}
+[data-facet=category] li b::before{content:"";display:inline-block;width:.7em;height:.7em;
+border-radius:2px;background:var(--c);margin-right:.3em}
 @media print{header{position:static}#filters,.tools,.skip{display:none!important}
-.paper{content-visibility:visible;break-inside:avoid;border-color:#999}
+.chunk,.paper{content-visibility:visible}.paper{break-inside:avoid;border-color:#999}
 body{background:#fff;color:#000;font-size:11pt}}
 )css";
 

@@ -230,10 +230,11 @@ def run_citex(citex, args):
 
 def check_sample(citex, browser, out_dir, input_path, extra, errors):
     name = input_path.name
+    input_path = os.path.relpath(input_path, ROOT)  # as the page shows it
     records = [json.loads(line) for line in
-               run_citex(citex, [*extra, "-f", "jsonl", str(input_path)]).decode().splitlines()]
+               run_citex(citex, [*extra, "-f", "jsonl", input_path]).decode().splitlines()]
     page = out_dir / f"{name}.html"
-    page.write_bytes(run_citex(citex, [*extra, "-f", "html", str(input_path)]))
+    page.write_bytes(run_citex(citex, [*extra, "-f", "html", input_path]))
     dom = parse(chromium(browser, ["--dump-dom"], page))
     counts = check_marks(name, records, dom, errors)
     if name.startswith("hostile"):
@@ -246,7 +247,7 @@ def main():
     browser = find_chromium()
     if browser is None:
         print("chromium is not installed (Debian package chromium)", file=sys.stderr)
-        return 1 if os.environ.get("CI") else 77
+        return 1 if "CI" in os.environ else 77  # as tests/support.h UnderCi()
     out_dir.mkdir(parents=True, exist_ok=True)
     samples = sorted(p for p in (ROOT / "samples").iterdir() if p.is_file() and p.suffix != ".md")
     citex_input, citex_abstract = hostile_citex_records(out_dir)
@@ -271,7 +272,7 @@ def main():
     if findings.get("daily-papers.txt") != 29:
         errors.append(f"daily-papers.txt: {findings.get('daily-papers.txt')} findings, not 29")
     screenshot = out_dir / "daily-papers.png"
-    chromium(browser, ["--hide-scrollbars", "--window-size=1280,1800",
+    chromium(browser, ["--hide-scrollbars", "--window-size=1280,2400",
                        "--screenshot=" + str(screenshot)], out_dir / "daily-papers.txt.html")
     if not screenshot.read_bytes().startswith(b"\x89PNG"):
         errors.append(f"no screenshot at {screenshot}")

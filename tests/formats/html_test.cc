@@ -59,10 +59,12 @@ TEST(Html, MarksALinkAndACitationAtTheirSpans) {
   paper.citations[0].key = "wang2023selfinstruct";
   EXPECT_EQ(AbstractOf(paper),
             "Code: <a class=\"f l\" href=\"https://github.com/a/b\" data-item=\"link\" "
-            "data-kind=\"github\" data-type=\"repo\" data-status=\"released\" data-role=\"own\" "
+            "data-kind=\"github\" data-category=\"code\" data-type=\"repo\" "
+            "data-status=\"released\" data-role=\"own\" "
             "data-start=\"6\" data-end=\"28\" title=\"github repo a/b · released · own\">"
             "https://github.com/a/b</a> (<mark class=\"f c\" data-item=\"citation\" "
-            "data-kind=\"author_year\" data-status=\"\" data-role=\"\" data-start=\"30\" "
+            "data-kind=\"author_year\" data-category=\"citation\" data-status=\"\" data-role=\"\" "
+            "data-start=\"30\" "
             "data-end=\"47\" title=\"author_year · key wang2023selfinstruct · Self-Instruct\">"
             "Wang et al., 2023</mark>).");
 }
@@ -177,7 +179,10 @@ TEST(Html, EachPaperIsWrittenWhenItComes) {
   for (const Paper& paper : SamplePapers()) {
     std::string out;
     writer->Write(paper, out);
-    EXPECT_EQ(out.find("<article class=\"paper\" id=\"paper-" + std::to_string(paper.index)), 0u);
+    // The first paper opens the first chunk of papers.
+    const size_t chunk = paper.index == 0 ? std::string("<div class=\"chunk\">\n").size() : 0;
+    EXPECT_EQ(out.find("<article class=\"paper\" id=\"paper-" + std::to_string(paper.index)),
+              chunk);
     EXPECT_EQ(out.substr(out.size() - 11), "</article>\n");
     EXPECT_EQ(Count(out, "<article"), 1u);
   }
@@ -191,7 +196,16 @@ TEST(Html, CountsAreWrittenAtTheEnd) {
   writer->End(out);
   EXPECT_NE(out.find("<dt>papers</dt><dd><b>4</b>, <b>3</b> with findings</dd>"), std::string::npos)
       << out;
-  EXPECT_NE(out.find("<dt>links</dt><dd><b>9</b>: <ul data-facet=\"kind\" data-item=\"link\">"
+  EXPECT_NE(out.find("<dt>links</dt><dd><b>9</b>: <ul data-facet=\"category\">"
+                     "<li data-value=\"model\"><b>3</b> model</li>"
+                     "<li data-value=\"code\"><b>2</b> code</li>"
+                     "<li data-value=\"dataset\"><b>1</b> dataset</li>"
+                     "<li data-value=\"demo\"><b>1</b> demo</li>"
+                     "<li data-value=\"page\"><b>1</b> page</li>"
+                     "<li data-value=\"paper\"><b>1</b> paper</li></ul>"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("<dt>link kinds</dt><dd><b>9</b>: <ul data-facet=\"kind\" data-item=\"link\">"
                      "<li data-value=\"huggingface\"><b>5</b> huggingface</li>"
                      "<li data-value=\"github\"><b>2</b> github</li>"
                      "<li data-value=\"arxiv\"><b>1</b> arxiv</li>"

@@ -1,6 +1,6 @@
 // Every writer on papers made from arbitrary bytes (title line, then the
-// abstract), after the passes and the key stage: no crash, and the JSON
-// Lines output is valid UTF-8 that parses.
+// abstract), after the passes and the key stage: no crash, valid UTF-8, the
+// JSON Lines output parses and the HTML page keeps the input inert.
 #include <cstdint>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -10,6 +10,27 @@
 #include "extractor/passes/pass.h"
 #include "extractor/stages/stage.h"
 #include "formats/writer.h"
+
+namespace {
+
+size_t Count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// The page of one paper: one script (the page's own), one article, and no
+// href the input chose the scheme of.
+bool IsInertHtml(const std::string& page) {
+  return Count(page, "<script") == 1 && Count(page, "<article") == 1 &&
+         Count(page, "</article>") == 1 && Count(page, "href=\"javascript") == 0 &&
+         Count(page, "href=\"data") == 0;
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
@@ -30,6 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     writer->Write(paper, out);
     writer->End(out);
     if (!citex::IsValidUtf8(out)) std::abort();
+    if (format.name == "html" && !IsInertHtml(out)) std::abort();
     if (format.name == "jsonl") {
       // Throws, and so fails the fuzzer, on anything but one valid record.
       const nlohmann::json record = nlohmann::json::parse(out);
