@@ -26,6 +26,7 @@ packages="
   libclang-rt-14-dev
   unicode-data
   chromium
+  libbtparse-dev
 "
 # Build: the compiler, CMake and the libraries citex links.
 # Tests: the real consumers of what citex writes (cmark renders the Markdown;
@@ -36,7 +37,8 @@ packages="
 # parallel for the sharding test,
 # ripgrep and jq for the benchmarks and README commands, clang and its runtime
 # for the sanitizer build and fuzz targets, unicode-data to check the generated
-# letter table, chromium (headless) to open the HTML pages.
+# letter table, chromium (headless) to open the HTML pages; libbtparse-dev
+# (btparse) reads the --library .bib files.
 
 missing=""
 for package in $packages; do
