@@ -9,6 +9,7 @@
 
 #include "cli/output.h"
 #include "cli/progress.h"
+#include "extractor/library/library.h"
 #include "extractor/pipeline.h"
 #include "formats/writer.h"
 
@@ -75,6 +76,10 @@ void AddOptions(CLI::App& app, CliOptions& options, std::string& input) {
   app.add_option("--max-record-bytes", options.reader.max_record_bytes,
                  "Skip larger records with an error")
       ->capture_default_str();
+  app.add_option("--library", options.libraries,
+                 "Resolve citations against this BibTeX/BibLaTeX or arXiv-snapshot JSON Lines "
+                 "library (repeatable)")
+      ->allow_extra_args(false);
   app.add_flag("--latex-accents", options.latex_accents,
                "BibTeX: write non-ASCII as LaTeX accents for classic bibtex");
   app.add_option_function<std::string>(
@@ -118,6 +123,25 @@ bool OutputIsAnInput(const CliOptions& options) {
     }
   }
   return false;
+}
+
+// Loads every --library file into one library. Problems are printed as
+// FILE:LINE: reason; the entries that could be read are kept. Returns the
+// number of errors (warnings not counted).
+size_t LoadLibraries(const CliOptions& options, std::FILE* err,
+                     std::shared_ptr<const Library>* out) {
+  if (options.libraries.empty()) return 0;
+  auto library = std::make_shared<Library>();
+  std::vector<LibraryError> problems;
+  for (const std::string& path : options.libraries) library->Load(path, &problems);
+  library->Finish();
+  size_t errors = 0;
+  for (const LibraryError& p : problems) {
+    PrintError(err, InputError{p.path, p.line, p.reason, false, p.warning});
+    errors += p.warning ? 0 : 1;
+  }
+  *out = std::move(library);
+  return errors;
 }
 
 PipelineOptions ToPipelineOptions(const CliOptions& options, const CliStreams& streams) {
@@ -185,6 +209,7 @@ int RunCli(const CliOptions& options, const CliStreams& streams) {
   std::unique_ptr<Writer> writer = FindFormat(options.format)->make(writer_options);
   StageOptions stage_options;
   stage_options.only.insert(options.only.begin(), options.only.end());
+  const size_t library_errors = LoadLibraries(options, streams.err, &stage_options.library);
 
   std::string buffer;
   writer->Begin(buffer);
@@ -222,7 +247,7 @@ int RunCli(const CliOptions& options, const CliStreams& streams) {
     return 2;
   }
   const RunStats& stats = pipeline.stats();
-  if (stats.errors > 0) return 2;
+  if (stats.errors > 0 || library_errors > 0) return 2;
   return stats.findings > 0 ? 0 : 1;
 }
 

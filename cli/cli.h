@@ -18,6 +18,7 @@ struct CliOptions {
   std::string format = "json";
   std::string output;
   std::vector<std::string> only;
+  std::vector<std::string> libraries;  // --library FILE, in order
   size_t threads = 0;  // 0: all cores
   bool progress = false;
   bool strict = false;

@@ -11,3 +11,11 @@ if(NOT TARGET re2::re2)
   pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET GLOBAL re2)
   add_library(re2::re2 ALIAS PkgConfig::RE2)
 endif()
+# btparse (libbtparse-dev) reads --library .bib files; Debian ships neither a
+# CMake config nor a .pc file for it, so it is found by header and library.
+find_path(BTPARSE_INCLUDE_DIR btparse.h REQUIRED)
+find_library(BTPARSE_LIBRARY btparse REQUIRED)
+add_library(btparse::btparse UNKNOWN IMPORTED)
+set_target_properties(btparse::btparse PROPERTIES
+  IMPORTED_LOCATION "${BTPARSE_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${BTPARSE_INCLUDE_DIR}")

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace citex {
@@ -33,16 +35,51 @@ struct Link {
 
 enum class CitationKind { kAuthorYear, kNumeric, kArxiv, kDoi };
 
+// A bibliography entry as its library has it: type, key and fields in
+// order, values as btparse reads them (@string macros expanded, the outer
+// delimiters removed, inner braces and TeX kept).
+struct BibEntry {
+  std::string type;  // "article", lower case
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> fields;  // name (lower case), value
+  // The value of field `name`, or nullptr.
+  const std::string* Field(std::string_view name) const {
+    for (const auto& field : fields) {
+      if (field.first == name) return &field.second;
+    }
+    return nullptr;
+  }
+};
+
+// The library entry a citation cites (the resolution stage, --library).
+struct Resolution {
+  std::string key;      // the entry's key in its library
+  std::string library;  // the library file, as given on the command line
+  double score = 0;     // 0..1, see docs/resolve.md
+  // The entry itself; owned by the run's library, which outlives the
+  // writers. nullptr when read back from JSON.
+  const BibEntry* entry = nullptr;
+};
+
+// One of several entries that fit a citation when none wins.
+struct LibraryCandidate {
+  std::string key;
+  double score = 0;
+};
+
 struct Citation {
   std::string text;  // exactly abstract[span]
   Span span;
   CitationKind kind = CitationKind::kAuthorYear;
   std::vector<std::string> authors;  // surnames as written
   bool et_al = false;
-  std::string year;                  // with suffix ("2023b"); empty when none
-  std::optional<std::string> label;  // the cited work's name, when given
-  std::string id;                    // arXiv id, DOI or reference number
-  std::string key;                   // BibTeX key (filled in by the key stage)
+  std::string year;                    // with suffix ("2023b", "1813/1919"); empty when none
+  std::string locator;                 // what follows the year: "89", "Ch. 3"; empty when none
+  std::optional<std::string> label;    // the cited work's name, when given
+  std::string id;                      // arXiv id, DOI or reference number
+  std::string key;                     // BibTeX key (the key stage; the library's when resolved)
+  std::optional<Resolution> resolved;  // the library entry that clearly wins
+  std::vector<LibraryCandidate> candidates;  // up to 3 that fit when none wins
   // The key is a paper of this run, not a stub (filled in by the key stage).
   bool in_input = false;
 };

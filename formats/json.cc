@@ -82,6 +82,29 @@ void AppendCitation(std::string& out, const Citation& citation) {
   AppendNullableString(out, citation.id);
   out += ",\"key\":";
   AppendNullableString(out, citation.key);
+  // Present only when there is something to say, so runs without --library
+  // print what they always did.
+  if (!citation.locator.empty()) {
+    out += ",\"locator\":";
+    AppendJsonString(out, citation.locator);
+  }
+  if (citation.resolved) {
+    out += ",\"resolved\":{\"key\":";
+    AppendJsonString(out, citation.resolved->key);
+    out += ",\"library\":";
+    AppendJsonString(out, citation.resolved->library);
+    fmt::format_to(std::back_inserter(out), ",\"score\":{:.2f}}}", citation.resolved->score);
+  }
+  if (!citation.candidates.empty()) {
+    out += ",\"candidates\":[";
+    for (size_t i = 0; i < citation.candidates.size(); ++i) {
+      if (i > 0) out += ',';
+      out += "{\"key\":";
+      AppendJsonString(out, citation.candidates[i].key);
+      fmt::format_to(std::back_inserter(out), ",\"score\":{:.2f}}}", citation.candidates[i].score);
+    }
+    out += ']';
+  }
   out += '}';
 }
 

@@ -30,6 +30,7 @@ packages="
   python3-venv python3-pip python3-setuptools python3-wheel
   python3-pytest
   python3-dask python3-distributed
+  libbtparse-dev
 "
 # Build: the compiler, CMake and the libraries citex links.
 # Tests: the real consumers of what citex writes (cmark renders the Markdown;
@@ -40,7 +41,8 @@ packages="
 # parallel for the sharding test,
 # ripgrep and jq for the benchmarks and README commands, clang and its runtime
 # for the sanitizer build and fuzz targets, unicode-data to check the generated
-# letter table, chromium (headless) to open the HTML pages.
+# letter table, chromium (headless) to open the HTML pages; libbtparse-dev
+# (btparse) reads the --library .bib files.
 # Python module: pybind11 and the headers to build it; venv, pip, setuptools
 # and wheel to install it offline; pytest for its tests; Dask (dask and
 # distributed) for the test on a real cluster.

@@ -7,6 +7,8 @@ Stages CoreStages(const StageOptions& options) {
   Stages stages;
   if (!options.only.empty()) stages.push_back(MakeOnlyStage(options.only));
   stages.push_back(MakeKeyStage());
+  // After the keys: a resolved citation takes its library entry's key.
+  if (options.library) stages.push_back(MakeResolveStage(options.library));
   return stages;
 }
 

@@ -17,6 +17,8 @@
 
 namespace citex {
 
+class Library;
+
 class Stage {
  public:
   virtual ~Stage() = default;
@@ -30,6 +32,8 @@ using Stages = std::vector<std::unique_ptr<Stage>>;
 struct StageOptions {
   // Link and citation kinds to keep ("github", "author_year", ...); empty: all.
   std::set<std::string> only;
+  // --library: the user's bibliography, loaded once; null when none given.
+  std::shared_ptr<const Library> library;
 };
 
 // citex's stages for `options`, in the order they run (stages/core_stages.cc).
@@ -39,5 +43,7 @@ Stages CoreStages(const StageOptions& options);
 std::unique_ptr<Stage> MakeOnlyStage(std::set<std::string> kinds);  // stages/only.cc
 // Gives every citation its BibTeX key (stages/bibkeys.cc).
 std::unique_ptr<Stage> MakeKeyStage();
+// Resolves citations against the library (stages/resolve.cc).
+std::unique_ptr<Stage> MakeResolveStage(std::shared_ptr<const Library> library);
 
 }  // namespace citex

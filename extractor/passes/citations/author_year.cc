@@ -29,6 +29,25 @@ const RE2& OrganisationItemRe() {
   return re.get();
 }
 
+const RE2& LocatorRe() {
+  static const RE2& re = Re(cp::kLocator);
+  return re;
+}
+
+// Whether content[pos] is where an item ends: the end, ",", ";" or a
+// closing bracket, after whitespace ("(Koenig 1999, 4, among others)").
+bool EndsItem(std::string_view content, size_t pos) {
+  while (pos < content.size() && IsWhitespace(content[pos])) ++pos;
+  return pos == content.size() || content[pos] == ',' || content[pos] == ';';
+}
+
+// A locator as a field of its own: "Ch. 3" from ", Ch. 3 ".
+std::string LocatorText(std::string_view s) {
+  while (!s.empty() && (IsWhitespace(s.front()) || s.front() == ',')) s.remove_prefix(1);
+  while (!s.empty() && IsWhitespace(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
 // Bare (no brackets): same shape as a group item; needs "et al." or "and".
 const RE2& BareRe() { return GroupItemRe(); }
 
@@ -192,6 +211,15 @@ std::vector<Citation> GroupItems(std::string_view text, size_t cs, size_t ce) {
     std::vector<Citation> recs = AuthorYearRecords(text, as, ae, ys, ye, std::nullopt);
     size_t next = static_cast<size_t>(m[0].data() + m[0].size() - content.data());
     pos = std::max(next, pos + 1);
+    // ", 4" or ", p. 4" after the item, up to the next item or the end.
+    StringPiece locator;
+    const std::string_view in(content.data(), content.size());
+    if (!recs.empty() && pos < content.size() &&
+        LocatorRe().Match(content, pos, content.size(), RE2::ANCHOR_START, &locator, 1) &&
+        EndsItem(in, Offset(in, locator) + locator.size())) {
+      recs.back().locator = LocatorText(std::string_view(locator.data(), locator.size()));
+      pos = Offset(in, locator) + locator.size();
+    }
     // "; 1999a" after the item: more years by the same authors.
     std::array<StringPiece, 2> cont;
     while (
@@ -264,8 +292,9 @@ void FindGroups(std::string_view text, const RE2& group_re, std::vector<Callout>
 //   - the years start at the first digit after that bracket and end before
 //     the whitespace that precedes the closing bracket (years end in a
 //     digit or a letter), except that after "(" a locator may come between:
-//     that case is left to RE2 unless the years hold only digits, commas
-//     and whitespace (every locator holds a letter or '§').
+//     that case is left to RE2 unless the years hold only runs of four
+//     digits, commas and whitespace (a locator holds a letter, '§' or a
+//     number of at most three digits).
 bool MatchNarrative(const RE2& re, const StringPiece& text, size_t startpos,
                     std::array<StringPiece, 4>* m) {
   StringPiece& whole = (*m)[0];
@@ -288,8 +317,16 @@ bool MatchNarrative(const RE2& re, const StringPiece& text, size_t startpos,
   while (ye > ys && IsRe2Space(w[ye - 1])) --ye;
   if (ae == as || ys >= ye || !IsAsciiDigit(w[ys])) return slow();
   if (paren) {
-    for (size_t i = ys; i < ye; ++i) {
-      if (!IsAsciiDigit(w[i]) && w[i] != ',' && !IsRe2Space(w[i])) return slow();
+    // Only years (runs of four digits) here; a bare page number is a locator.
+    size_t run = 0;
+    for (size_t i = ys; i <= ye; ++i) {
+      if (i < ye && IsAsciiDigit(w[i])) {
+        ++run;
+        continue;
+      }
+      if (run != 0 && run != 4) return slow();
+      run = 0;
+      if (i < ye && w[i] != ',' && !IsRe2Space(w[i])) return slow();
     }
   }
   (*m)[1] = StringPiece(w.data() + as, ae - as);
@@ -316,6 +353,7 @@ void FindNarrative(std::string_view text, std::vector<Callout>* out) {
     size_t ys = Offset(text, years), ye = ys + years.size();
     std::vector<Citation> recs = AuthorYearRecords(text, as, ae, ys, ye, end);
     if (recs.empty()) continue;
+    recs.back().locator = LocatorText(text.substr(ye, end - 1 - ye));
     Callout callout;
     callout.start = recs.front().span.start;
     callout.end = end;

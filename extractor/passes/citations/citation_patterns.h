@@ -92,16 +92,19 @@ inline Examples YearTokenExamples() {
   return {"kYearToken", kYearToken, {"2020", "2011a", "b"}, {"20", "bb"}};
 }
 
-// A locator after a year ("p. 4", "pp. 3-5", "ch. 2", "Theorem 1"); not a
-// second year or a name.
+// A locator after a year: a keyword and a number ("p. 4", "Ch. 3",
+// "Section 2.4.1.1", "Theorem 1"), or, after a comma, a bare page number of
+// up to three digits ("Booij (2010, 89)"), so that a second year stays a year.
 inline constexpr char kLocator[] =
-    R"((?:\s*,?\s*(?:pp?\.|pages?|chap\.|ch\.|chapter|[sS]ec\.|§|Thm\.|Theorem|)"
-    R"(Lemma|Fig\.|Eq\.)\s*[0-9A-Za-z]+(?:\s*[-–]\s*[0-9]+)?))";
+    R"((?:\s*,?\s*(?:pp?\.|pages?|[cC]hap\.|[cC]h\.|[cC]hapter|[sS]ec\.|[sS]ect\.|[sS]ection|§|)"
+    R"(Thm\.|Theorem|Lemma|Fig\.|Eq\.|[nN]ote|fn\.)\s*[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)"
+    R"((?:\s*[-–]\s*[0-9]+)?|\s*,\s*[0-9]{1,3}(?:\s*[-–]\s*[0-9]{1,4})?\b))";
 inline Examples LocatorExamples() {
   return {"kLocator",
           kLocator,
-          {", p. 4", ", pp. 10–12", ", chap. 3", " Sec. 2"},
-          {", 2021", ", Smith"}};
+          {", p. 4", ", pp. 10–12", ", chap. 3", " Sec. 2", ", 89", ", 23–25", ", Ch. 3",
+           ", Section 2.4.1.1", ", Eq. 13"},
+          {", 2021", ", Smith", ", 1234", " 89"}};
 }
 
 // A bracketed group: anything without nested parentheses (or brackets)
@@ -280,8 +283,9 @@ inline Examples NarrativeExamples() {
   return {"NarrativePattern",
           NarrativePattern(),
           {"Wang et al. (2023)", "Wang and Li (2023)", "Wang et al. [2023]", "Gazzini ( 2017 )",
-           "Smith (2020, p. 4)", "Bignamini et al. (2009, 2010)"},
-          {"Section 2 (2017)", "Wang et al., 2023", "COCO (2017)"}};
+           "Smith (2020, p. 4)", "Bignamini et al. (2009, 2010)", "Booij (2010, 89)",
+           "Berman (1978, Ch. 3)", "Kastner (2016, Section 2.4.1.1)"},
+          {"Section 2 (2017)", "Wang et al., 2023", "COCO (2017)", "Smith (2020, 1234)"}};
 }
 
 // Every table above, for the test.
