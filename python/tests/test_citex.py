@@ -15,7 +15,7 @@ EXAMPLE = "Code: https://github.com/a/b (Wang et al., 2023)."
 def test_extract_returns_the_json_record():
     assert citex.extract(EXAMPLE) == {
         "index": 0, "id": None, "title": None, "source": {"path": "", "line": 1},
-        "authors": [], "year": None, "doi": None, "categories": None,
+        "authors": [], "year": None, "doi": None, "categories": None, "tex": [], "key": "anon",
         "links": [{"url": "https://github.com/a/b", "text": "https://github.com/a/b",
                    "span": [6, 28], "kind": "github", "type": "repo", "name": "a/b",
                    "status": "released", "role": "own"}],

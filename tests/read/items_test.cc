@@ -48,10 +48,10 @@ TEST(ItemReader, AJsonItemIsReadAsAJsonLinesRecord) {
                              R"( "authors": "C. Bal\\'azs and E. L. Berger"})",
                              true}});
   ASSERT_EQ(r.papers.size(), 1u);
-  EXPECT_EQ(r.papers[0].title, "A étude");
+  EXPECT_EQ(r.papers[0].title, "A {\\'e}tude");  // TeX fields keep their source
   EXPECT_EQ(r.papers[0].abstract, "x");
   EXPECT_EQ(r.papers[0].year, "2007");
-  EXPECT_EQ(r.papers[0].authors, (std::vector<std::string>{"C. Balázs", "E. L. Berger"}));
+  EXPECT_EQ(r.papers[0].authors, (std::vector<std::string>{"C. Bal\\'azs", "E. L. Berger"}));
   EXPECT_EQ(r.has_findings, std::vector<char>{false});
 }
 

@@ -30,8 +30,8 @@ const RE2& OrganisationItemRe() {
 }
 
 const RE2& LocatorRe() {
-  static const RE2& re = Re(cp::kLocator);
-  return re;
+  static const Pattern re(cp::kLocator);
+  return re.get();
 }
 
 // Whether content[pos] is where an item ends: the end, ",", ";" or a
