@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -117,8 +118,9 @@ bool ReadEntry(AST* ast, BibEntry* entry) {
   char* name = nullptr;
   AST* field = nullptr;
   while ((field = bt_next_field(ast, field, &name)) != nullptr) {
-    const char* value = bt_get_text(field);
+    char* value = bt_get_text(field);  // malloc'd: ours to free
     entry->fields.emplace_back(Lower(name ? name : ""), value ? value : "");
+    std::free(value);
   }
   return true;
 }
