@@ -57,7 +57,18 @@ void PrintError(std::FILE* err, const InputError& error) {
                error.reason.c_str());
 }
 
-void AddOptions(CLI::App& app, CliOptions& options, std::string& input) {
+// Numeric options as typed, checked by Validate: a size_t would take "-1"
+// as 2^64-1.
+struct NumericArgs {
+  long long threads = 0;
+  long long max_record_bytes = ReaderOptions().max_record_bytes;
+};
+
+// More threads than this only thrash: a few per core covers slow inputs.
+constexpr long long kThreadsPerCore = 8;
+constexpr long long kMaxRecordBytes = 1LL << 40;
+
+void AddOptions(CLI::App& app, CliOptions& options, std::string& input, NumericArgs& numbers) {
   app.add_option("files", options.files, "Inputs (text, JSON Lines, JSON); none or - is stdin");
   app.add_option("-f,--format", options.format, FormatNames())->capture_default_str();
   app.add_option("-i,--input", input, "auto|text|jsonl|json|citex (per file)")
@@ -66,14 +77,14 @@ void AddOptions(CLI::App& app, CliOptions& options, std::string& input) {
   app.add_option("--only", options.only, "Keep only these link/citation kinds")
       ->delimiter(',')
       ->allow_extra_args(false);  // one word per --only: files may follow
-  app.add_option("-j,--threads", options.threads, "Extraction threads (default: all cores)");
+  app.add_option("-j,--threads", numbers.threads, "Extraction threads (default: all cores)");
   app.add_flag("--progress,!--no-progress", options.progress,
                "Progress line on stderr (default: when stderr is a terminal)");
   app.add_flag("--strict", options.strict, "Stop at the first bad record");
   app.add_option("--title-field", options.reader.title_field, "JSON field with the title (a.b)");
   app.add_option("--text-field", options.reader.text_field, "JSON field with the abstract");
   app.add_option("--id-field", options.reader.id_field, "JSON field with the id");
-  app.add_option("--max-record-bytes", options.reader.max_record_bytes,
+  app.add_option("--max-record-bytes", numbers.max_record_bytes,
                  "Skip larger records with an error")
       ->capture_default_str();
   app.add_option("--library", options.libraries,
@@ -90,10 +101,34 @@ void AddOptions(CLI::App& app, CliOptions& options, std::string& input) {
          "auto|yes|no: titles, names and abstracts are TeX source (default auto: arXiv "
          "metadata is, a copied page is not)")
       ->check(CLI::IsMember({"auto", "yes", "no"}));
+  app.add_flag("--csv-raw-formulas", options.csv_raw_formulas,
+               "CSV: write cells starting with = + - @ as they are (default: prefixed with ')");
 }
 
-// What parsing cannot check: names that must be in a table.
-bool Validate(CliOptions& options, const std::string& input, std::FILE* err) {
+// A number must lie in [low, high]; names the option and the range when not.
+bool InRange(long long value, long long low, long long high, const char* option,
+             const char* low_note, std::FILE* err) {
+  if (value >= low && value <= high) return true;
+  std::fprintf(err, "citex: %s %lld: must be from %lld%s to %lld\n", option, value, low, low_note,
+               high);
+  return false;
+}
+
+bool ValidateNumbers(CliOptions& options, const NumericArgs& numbers, std::FILE* err) {
+  const long long cores = std::max(1u, std::thread::hardware_concurrency());
+  if (!InRange(numbers.threads, 0, kThreadsPerCore * cores, "--threads", " (all cores)", err) ||
+      !InRange(numbers.max_record_bytes, 1, kMaxRecordBytes, "--max-record-bytes", "", err)) {
+    return false;
+  }
+  options.threads = static_cast<size_t>(numbers.threads);
+  options.reader.max_record_bytes = static_cast<size_t>(numbers.max_record_bytes);
+  return true;
+}
+
+// What parsing cannot check: names that must be in a table, numbers in range.
+bool Validate(CliOptions& options, const std::string& input, const NumericArgs& numbers,
+              std::FILE* err) {
+  if (!ValidateNumbers(options, numbers, err)) return false;
   const std::optional<InputFormat> input_format = ParseInputFormat(input);
   if (!FindFormat(options.format) || !input_format) {
     const bool format_known = FindFormat(options.format) != nullptr;
@@ -111,16 +146,18 @@ bool Validate(CliOptions& options, const std::string& input, std::FILE* err) {
   return true;
 }
 
-// Refuses -o FILE when FILE is also an input: the run would read its own output.
-bool OutputIsAnInput(const CliOptions& options) {
+// Refuses -o FILE when FILE is also an input, standard input included: the
+// run would read its own output, or replace what it is still reading.
+bool OutputIsAnInput(const CliOptions& options, int stdin_fd) {
   struct stat out;
-  if (options.output.empty() || stat(options.output.c_str(), &out) != 0) return false;
+  if (options.output.empty() || options.output == "-" || stat(options.output.c_str(), &out) != 0 ||
+      !S_ISREG(out.st_mode)) {
+    return false;
+  }
   for (const std::string& file : options.files) {
     struct stat in;
-    if (file != "-" && stat(file.c_str(), &in) == 0 && in.st_dev == out.st_dev &&
-        in.st_ino == out.st_ino) {
-      return true;
-    }
+    const int found = file == "-" ? fstat(stdin_fd, &in) : stat(file.c_str(), &in);
+    if (found == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) return true;
   }
   return false;
 }
@@ -166,7 +203,8 @@ ParsedCli ParseCli(int argc, const char* const* argv, const CliStreams& streams)
                "paper abstracts");
   app.footer(FormatHelp() + "\n" + kExamples);
   app.set_version_flag("--version", "citex " CITEX_VERSION);
-  AddOptions(app, options, input);
+  NumericArgs numbers;
+  AddOptions(app, options, input, numbers);
   ParsedCli parsed;
   std::FILE* out = fdopen(dup(streams.out), "w");
   try {
@@ -184,7 +222,7 @@ ParsedCli ParseCli(int argc, const char* const* argv, const CliStreams& streams)
       app.get_option("--version")->count() > 0) {
     return parsed;
   }
-  if (!Validate(options, input, streams.err)) {
+  if (!Validate(options, input, numbers, streams.err)) {
     parsed.status = 2;
     return parsed;
   }
@@ -194,7 +232,7 @@ ParsedCli ParseCli(int argc, const char* const* argv, const CliStreams& streams)
 }
 
 int RunCli(const CliOptions& options, const CliStreams& streams) {
-  if (OutputIsAnInput(options)) {
+  if (OutputIsAnInput(options, streams.in)) {
     std::fprintf(streams.err, "citex: %s: refusing to overwrite an input file\n",
                  options.output.c_str());
     return 2;
@@ -206,6 +244,7 @@ int RunCli(const CliOptions& options, const CliStreams& streams) {
   }
   WriterOptions writer_options;
   writer_options.bibtex_latex_accents = options.latex_accents;
+  writer_options.csv_raw_formulas = options.csv_raw_formulas;
   std::unique_ptr<Writer> writer = FindFormat(options.format)->make(writer_options);
   StageOptions stage_options;
   stage_options.only.insert(options.only.begin(), options.only.end());
@@ -242,7 +281,7 @@ int RunCli(const CliOptions& options, const CliStreams& streams) {
     writer->End(buffer);
     output_ok = output.Write(buffer) && output.Commit();
   }
-  if (!output_ok) {
+  if (!output_ok && !output.broken_pipe()) {
     std::fprintf(streams.err, "citex: %s\n", output.error().c_str());
     return 2;
   }

@@ -23,6 +23,7 @@ struct CliOptions {
   bool progress = false;
   bool strict = false;
   bool latex_accents = false;
+  bool csv_raw_formulas = false;
   ReaderOptions reader;
 };
 

@@ -113,6 +113,9 @@ struct Paper {
   Source source;
   std::vector<Link> links;
   std::vector<Citation> citations;
+  // What a pass left out of this paper and why ("only the first 10000
+  // links are kept"); the pipeline reports them as warnings at `source`.
+  std::vector<std::string> warnings;
 };
 
 // The wire names of the enums, as in spec/interface.md.

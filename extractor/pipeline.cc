@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace citex {
@@ -34,9 +35,22 @@ class Pipeline::FileRun {
   bool Run() {
     const size_t threads = std::max<size_t>(pipeline_.options_.threads, 1);
     std::vector<std::thread> others;
-    for (size_t t = 1; t < threads; ++t) others.emplace_back([this] { Work(); });
+    std::string refused;  // why a thread could not start
+    for (size_t t = 1; t < threads && refused.empty(); ++t) {
+      try {
+        others.emplace_back([this] { Work(); });
+      } catch (const std::system_error& e) {
+        refused = e.what();  // out of threads or stack memory: go on with those started
+      }
+    }
     Work();
     for (std::thread& thread : others) thread.join();
+    if (!refused.empty()) {
+      pipeline_.errors_({"citex", 0,
+                         "could not start a thread (" + refused + "), ran with " +
+                             std::to_string(others.size() + 1),
+                         false, true});
+    }
     return !stop_;
   }
 
@@ -101,6 +115,9 @@ class Pipeline::FileRun {
       Paper& paper = decoded.papers[i];
       paper.index = p.stats_.papers++;
       for (const auto& stage : p.stages_) stage->Apply(paper);
+      for (const std::string& warning : paper.warnings) {
+        p.errors_({paper.source.path, paper.source.line, warning, false, true});
+      }
       p.stats_.findings += paper.links.size() + paper.citations.size();
       if (!p.deliver_(paper)) output_failed_ = stop_ = true;
     }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extractor/base/arxiv_id.h"
+#include "extractor/base/safe_text.h"
 #include "extractor/base/text.h"
 #include "extractor/stages/bibkeys.h"
 #include "formats/bibtex_text.h"
@@ -245,7 +246,7 @@ class BibtexWriter : public Writer {
     if (!paper.doi.empty()) Verbatim("doi", paper.doi, out);
     const std::vector<const Link*> resources = OwnResources(paper);
     const Link* best = BestResource(resources);
-    if (best != nullptr) Verbatim("url", best->url, out);
+    if (best != nullptr) Verbatim("url", PercentEncodeInvisible(best->url), out);
     std::string note;
     // With no author, title or year bibtex would find the entry empty; where
     // the paper was read is a fact that tells a person where to look.

@@ -5,30 +5,35 @@
 #include <iterator>
 #include <string_view>
 
-#include "extractor/base/utf8.h"
+#include "extractor/base/safe_text.h"
 #include "formats/writer.h"
 
 namespace citex {
 namespace {
 
 // RFC 4180 ends records with CRLF; Python's csv module, spreadsheets and
-// pandas all read it, and a bare LF inside a quoted field stays data.
+// pandas all read it. Cells hold no line breaks, so one row is one line.
 constexpr std::string_view kEol = "\r\n";
 
-// Appends one field: quoted when it holds a comma, quote, CR or LF (quotes
-// doubled), and always valid UTF-8.
-void Field(std::string_view value, std::string& out) {
-  std::string repaired;
-  if (!IsValidUtf8(value)) {
-    AppendValidUtf8(repaired, value);
-    value = repaired;
+// What a spreadsheet runs as a formula when a cell starts with it (OWASP
+// "CSV injection"): "=cmd|' /C calc'!A0", "+1", "-1+2", "@SUM(A1)". Tab and
+// CR, the other two OWASP lists, never reach a cell: controls become spaces.
+constexpr std::string_view kFormulaStarts = "=+-@";
+
+// Appends one cell: valid UTF-8 with no control characters, prefixed with
+// ' when a spreadsheet would run it (unless `raw_formulas`), and quoted when
+// it holds a comma or a quote (quotes doubled).
+void Field(std::string_view value, bool raw_formulas, std::string& out) {
+  std::string cell = WithoutControls(value);
+  if (!raw_formulas && !cell.empty() && kFormulaStarts.find(cell[0]) != std::string_view::npos) {
+    cell.insert(0, 1, '\'');
   }
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out.append(value);
+  if (cell.find_first_of(",\"") == std::string::npos) {
+    out.append(cell);
     return;
   }
   out.push_back('"');
-  for (char c : value) {
+  for (char c : cell) {
     if (c == '"') out.push_back('"');
     out.push_back(c);
   }
@@ -37,6 +42,8 @@ void Field(std::string_view value, std::string& out) {
 
 class CsvWriter : public Writer {
  public:
+  explicit CsvWriter(bool raw_formulas) : raw_formulas_(raw_formulas) {}
+
   void Begin(std::string& out) override {
     out.append(
         "paper_index,paper_id,title,item,kind,type,name,value,status,year,authors,label,"
@@ -69,18 +76,18 @@ class CsvWriter : public Writer {
   }
 
  private:
-  static void Prefix(const Paper& paper, std::string& out) {
+  void Prefix(const Paper& paper, std::string& out) const {
     fmt::format_to(std::back_inserter(out), "{},", paper.index);
-    Field(paper.id, out);
+    Field(paper.id, raw_formulas_, out);
     out.push_back(',');
-    Field(paper.title, out);
+    Field(paper.title, raw_formulas_, out);
     out.push_back(',');
   }
 
   // kind, type, name, value, status, year, authors, label.
-  static void Row(std::string& out, std::initializer_list<std::string_view> fields) {
+  void Row(std::string& out, std::initializer_list<std::string_view> fields) const {
     for (std::string_view field : fields) {
-      Field(field, out);
+      Field(field, raw_formulas_, out);
       out.push_back(',');
     }
   }
@@ -89,12 +96,14 @@ class CsvWriter : public Writer {
     fmt::format_to(std::back_inserter(out), "{},{}", span.start, span.end);
     out.append(kEol);
   }
+
+  bool raw_formulas_;
 };
 
 }  // namespace
 
-std::unique_ptr<Writer> MakeCsvWriter(const WriterOptions&) {
-  return std::make_unique<CsvWriter>();
+std::unique_ptr<Writer> MakeCsvWriter(const WriterOptions& options) {
+  return std::make_unique<CsvWriter>(options.csv_raw_formulas);
 }
 
 }  // namespace citex

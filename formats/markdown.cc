@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extractor/base/arxiv_id.h"
+#include "extractor/base/safe_text.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
 #include "formats/resources.h"
@@ -17,16 +18,15 @@ namespace {
 // line-start marker ("# ", "> ", "- ", "1. ") is escaped so the text cannot
 // turn the bullet into a heading, a quote or a nested list.
 void AppendMarkdownText(std::string_view text, std::string& out) {
-  std::string valid;
-  AppendValidUtf8(valid, text);
+  // No controls, and no bidi or zero-width characters to disguise the text.
+  const std::string visible = VisibleText(text);
   std::string line;
   bool space = false;
-  for (char c : valid) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+  for (char c : visible) {
+    if (c == ' ') {
       space = !line.empty();
       continue;
     }
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) continue;
     if (space) line.push_back(' ');
     space = false;
     line.push_back(c);
@@ -50,11 +50,13 @@ void AppendMarkdownText(std::string_view text, std::string& out) {
 
 // A link destination as written in a README: "(https://...)". Characters
 // that would end it early or break the line are percent-encoded, and so are
-// parentheses when they do not pair up.
+// parentheses when they do not pair up, and controls and invisible format
+// characters (RFC 3987 §4.1).
 void AppendDestination(std::string_view url, std::string& out) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string valid;
   AppendValidUtf8(valid, url);
+  valid = PercentEncodeInvisible(valid);
   int depth = 0;
   bool balanced = true;
   for (char c : valid) {

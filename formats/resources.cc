@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "extractor/base/safe_text.h"
+
 namespace citex {
 namespace {
 
@@ -21,7 +23,7 @@ std::vector<const Link*> OwnResources(const Paper& paper) {
   std::vector<const Link*> resources;
   for (const Link& link : paper.links) {
     if (link.role == Role::kThirdParty || link.kind == LinkKind::kArxiv ||
-        link.kind == LinkKind::kDoi || link.type == "paper" || link.url.empty()) {
+        link.kind == LinkKind::kDoi || link.type == "paper" || !IsWebUrl(link.url)) {
       continue;
     }
     bool seen = false;

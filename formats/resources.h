@@ -11,7 +11,8 @@ namespace citex {
 
 // Links that are not third-party and point at a resource rather than at a
 // paper (arXiv, DOI and paper pages are left out), in abstract order, each
-// URL once.
+// URL once. Only http, https and ftp URLs: a "javascript:" link read back
+// with -i citex must never become a live link.
 std::vector<const Link*> OwnResources(const Paper& paper);
 
 // "code", "model", "dataset", "demo", "project page", or "link" for a

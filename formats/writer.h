@@ -31,6 +31,9 @@ class Writer {
 struct WriterOptions {
   // BibTeX: write non-ASCII as LaTeX accent macros for classic bibtex.
   bool bibtex_latex_accents = false;
+  // CSV: write cells starting with = + - @ as they are instead of defusing
+  // them with a leading ' (--csv-raw-formulas).
+  bool csv_raw_formulas = false;
 };
 
 struct FormatInfo {

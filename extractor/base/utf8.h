@@ -8,6 +8,14 @@
 
 namespace citex {
 
+// The UTF-8 byte order mark. Files may start with one, and files joined with
+// cat carry more, at the start of a line.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+inline bool HasBomAt(std::string_view s, size_t i) {
+  return s.compare(i, kUtf8Bom.size(), kUtf8Bom) == 0;
+}
+
 // Length of the valid UTF-8 sequence starting at s[i] (1-4), or 0 when the
 // byte there does not start one (stray continuation, overlong form,
 // surrogate, beyond U+10FFFF, truncated). REQUIRES: i < s.size().

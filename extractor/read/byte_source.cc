@@ -10,6 +10,27 @@
 namespace citex {
 namespace {
 constexpr size_t kChunkBytes = 1 << 20;
+
+// Where the line starting at data()[0] ends, looking at the first `size`
+// bytes: a "\n", a "\r\n" or a lone "\r" (old Mac files). Sets *eol_bytes to
+// the line break's length. Returns npos when no line end is buffered yet; a
+// "\r" as the last buffered byte is not known to be lone until more arrives.
+size_t FindLineEnd(const char* start, size_t size, size_t from, size_t* eol_bytes) {
+  const void* newline = std::memchr(start + from, '\n', size - from);
+  const size_t lf = newline ? static_cast<const char*>(newline) - start : size;
+  const void* cr = std::memchr(start + from, '\r', lf - from);
+  if (cr != nullptr) {
+    const size_t at = static_cast<const char*>(cr) - start;
+    if (at + 1 < size) {
+      *eol_bytes = start[at + 1] == '\n' ? 2 : 1;
+      return at;
+    }
+    return std::string_view::npos;
+  }
+  if (newline == nullptr) return std::string_view::npos;
+  *eol_bytes = 1;
+  return lf;
+}
 }  // namespace
 
 ByteSource::ByteSource(int fd, bool owns_fd) : fd_(fd), owns_fd_(owns_fd) {
@@ -59,21 +80,21 @@ bool ByteSource::Fill() {
 }
 
 ByteSource::LineStatus ByteSource::NextLine(std::string_view& line, size_t max_bytes) {
-  size_t scanned = 0;  // bytes of the current line known to hold no newline
+  size_t scanned = 0;  // bytes of the current line known to hold no line end
   bool too_long = false;
   for (;;) {
     const char* start = data();
-    const void* newline = std::memchr(start + scanned, '\n', size() - scanned);
-    if (newline != nullptr) {
-      const size_t length = static_cast<const char*>(newline) - start;
+    size_t eol_bytes = 0;
+    const size_t length = FindLineEnd(start, size(), scanned, &eol_bytes);
+    if (length != std::string_view::npos) {
       ++line_number_;
-      Consume(length + 1);
+      Consume(length + eol_bytes);
       if (too_long || length > max_bytes) return LineStatus::kTooLong;
       line = std::string_view(start, length);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       return LineStatus::kLine;
     }
-    scanned = size();
+    // A "\r" last may be the first half of a "\r\n": look at it again.
+    scanned = size() > 0 && data()[size() - 1] == '\r' ? size() - 1 : size();
     if (scanned > max_bytes) {
       // Drop what is buffered of an oversized line; keep looking for its end.
       too_long = true;

@@ -27,14 +27,17 @@ class ByteSource {
   bool Fill();
 
   enum class LineStatus { kLine, kTooLong, kEnd };
-  // Splits off the next line (without "\n" or "\r\n"); the last line of a
+  // Splits off the next line (without its "\n", "\r\n" or lone "\r"); the last line of a
   // file needs no newline. A line longer than `max_bytes` is skipped whole
   // and reported as kTooLong. line_number() is the 1-based number of the
   // line returned.
   LineStatus NextLine(std::string_view& line, size_t max_bytes);
   size_t line_number() const { return line_number_; }
   // True when a whole line is buffered: NextLine() will not wait for input.
-  bool HasLine() const { return std::memchr(data(), '\n', size()) != nullptr; }
+  bool HasLine() const {
+    return std::memchr(data(), '\n', size()) != nullptr ||
+           std::memchr(data(), '\r', size()) != nullptr;
+  }
 
   bool starved() const { return starved_; }
   size_t bytes_read() const { return bytes_read_; }

@@ -18,15 +18,21 @@ namespace {
 // Bytes looked at to tell JSON from JSON Lines from text.
 constexpr size_t kSniffBytes = 64 << 10;
 
+// Skips whitespace and UTF-8 byte order marks (concatenated files carry
+// several).
 size_t SkipSpace(std::string_view s, size_t i) {
-  while (i < s.size() && IsAsciiSpace(s[i])) ++i;
-  return i;
+  for (;;) {
+    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
+    if (!HasBomAt(s, i)) return i;
+    i += kUtf8Bom.size();
+  }
 }
 
 // JSON starts with '[' then an element or ']', or '{' then a key or '}';
 // "[1] Smith et al. ..." and "{this https URL}" are text. A first line
 // holding a whole object is JSON Lines, unless it is citex's own
 // {"papers": [...]} document; a '{' alone on its line is a JSON document.
+// Lines may end in a lone CR.
 InputFormat Sniff(std::string_view head) {
   const size_t first = SkipSpace(head, 0);
   if (first == head.size()) return InputFormat::kText;
@@ -40,7 +46,7 @@ InputFormat Sniff(std::string_view head) {
     return InputFormat::kText;
   }
   if (head.compare(next, 8, "\"papers\"") == 0) return InputFormat::kJson;
-  std::string_view line = head.substr(first, head.find('\n', first) - first);
+  std::string_view line = head.substr(first, head.find_first_of("\r\n", first) - first);
   while (!line.empty() && IsAsciiSpace(line.back())) line.remove_suffix(1);
   return line.back() == '}' ? InputFormat::kJsonl : InputFormat::kJson;
 }
@@ -50,7 +56,12 @@ InputFormat Sniff(std::string_view head) {
 bool HaveFirstLine(const ByteSource& source) {
   const std::string_view head(source.data(), source.size());
   const size_t first = SkipSpace(head, 0);
-  return first < head.size() && head.find('\n', first) != std::string_view::npos;
+  return first < head.size() && head.find_first_of("\r\n", first) != std::string_view::npos;
+}
+
+// UTF-16 starts with its byte order mark; read as UTF-8 it is NUL bytes.
+bool IsUtf16(std::string_view head) {
+  return head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF";
 }
 
 // NUL bytes and invalid UTF-8 together: not text a person pasted.
@@ -106,9 +117,13 @@ std::unique_ptr<PaperReader> OpenPaperReader(const std::string& path, const Read
     return nullptr;
   }
   std::string_view head(source->data(), source->size());
-  if (head.substr(0, 3) == "\xEF\xBB\xBF") {  // UTF-8 BOM
-    source->Consume(3);
-    head.remove_prefix(3);
+  if (IsUtf16(head)) {
+    errors({path, 0, "UTF-16 text, skipped: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", true});
+    return nullptr;
+  }
+  if (HasBomAt(head, 0)) {
+    source->Consume(kUtf8Bom.size());
+    head.remove_prefix(kUtf8Bom.size());
   }
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) {

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "extractor/base/text.h"
+#include "extractor/base/utf8.h"
 #include "extractor/read/json_record.h"
 #include "extractor/read/readers.h"
 
@@ -80,6 +81,9 @@ class JsonReader : public JsonRecordReader {
       if (IsAsciiSpace(c)) {
         if (c == '\n') ++line_;
         source_->Consume(1);
+      } else if (c == kUtf8Bom[0] && Want(kUtf8Bom.size()) &&
+                 HasBomAt(std::string_view(source_->data(), source_->size()), 0)) {
+        source_->Consume(kUtf8Bom.size());  // a second file joined on with cat
       } else if (c == '[' && !in_array_) {
         in_array_ = true;
         source_->Consume(1);

@@ -23,6 +23,14 @@ std::string String(value v, const char* field) {
   return std::string(std::string_view(v.get_string()));
 }
 
+// A number as written: some datasets use numeric ids and years. simdjson's
+// raw token runs on to the next token, whitespace included.
+std::string NumberText(value v) {
+  std::string_view token = v.raw_json_token();
+  while (!token.empty() && IsAsciiSpace(token.back())) token.remove_suffix(1);
+  return std::string(token);
+}
+
 // arXiv puts affiliations in parentheses: "P.A. Evans (1)", "F. van der Tak (SRON)".
 std::string WithoutParentheses(std::string_view name) {
   std::string out;
@@ -258,9 +266,8 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
     Paper& paper = found.paper;
     switch (slot) {
       case Slot::kId:
-        // Some datasets use numeric ids.
         if (v.type() == json_type::number)
-          paper.id = std::string(std::string_view(v.raw_json_token()));
+          paper.id = NumberText(v);
         else
           paper.id = CollapseWhitespace(String(v, path.c_str()));
         break;
@@ -287,7 +294,7 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         break;
       case Slot::kYear:
         if (v.type() == json_type::number)
-          paper.year = std::string(std::string_view(v.raw_json_token()));
+          paper.year = NumberText(v);
         else
           paper.year = String(v, "year");
         break;

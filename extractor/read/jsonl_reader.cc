@@ -1,4 +1,5 @@
 // JSON Lines: one record a line, so a broken line costs only itself.
+#include "extractor/base/utf8.h"
 #include "extractor/read/json_record.h"
 #include "extractor/read/readers.h"
 
@@ -31,6 +32,7 @@ class JsonLinesReader : public JsonRecordReader {
         case ByteSource::LineStatus::kLine:
           break;
       }
+      while (HasBomAt(line, 0)) line.remove_prefix(kUtf8Bom.size());
       if (line.find_first_not_of(" \t\r\f\v") == std::string_view::npos) continue;
       chunk.Add(line, source_->line_number());
     }

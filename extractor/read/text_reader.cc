@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractor/base/text.h"
+#include "extractor/base/utf8.h"
 #include "extractor/read/readers.h"
 
 namespace citex {
@@ -102,6 +103,22 @@ class TextDecoder : public RecordDecoder {
   ReaderOptions options_;
 };
 
+// Removes the byte order marks that start lines: `cat a.txt b.txt` leaves
+// b's in the middle, where it would end up in a title.
+void DropLineStartBoms(std::string& text) {
+  if (text.find(kUtf8Bom) == std::string::npos) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < text.size();) {
+    const bool line_start = kept == 0 || text[kept - 1] == '\n' || text[kept - 1] == '\r';
+    if (line_start && HasBomAt(text, i)) {
+      i += kUtf8Bom.size();
+    } else {
+      text[kept++] = text[i++];
+    }
+  }
+  text.resize(kept);
+}
+
 // The whole file is read first (a page is judged as a whole), then handed
 // out in chunks of papers.
 class TextReader : public PaperReader {
@@ -133,6 +150,7 @@ class TextReader : public PaperReader {
       return;
     }
     text_.assign(source_->data(), source_->size());
+    DropLineStartBoms(text_);
     for (const Paragraph& p : SplitParagraphs(text_)) {
       if (p.single_line && IsChrome(Slice(p))) continue;
       content_.push_back(p);

@@ -12,11 +12,13 @@
 //      link.
 #include "extractor/passes/links/links.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 #include <vector>
 
+#include "extractor/base/safe_text.h"
 #include "extractor/base/text.h"
 #include "extractor/passes/links/link_internal.h"
 
@@ -32,15 +34,47 @@ std::string DedupKey(std::string_view url) {
   return key;
 }
 
+bool IsNameCharacter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
+// What GitHub, GitLab and the Hugging Face Hub allow in owner and repository
+// names: letters, digits, '-', '_' and '.', never "." or ".." and never a
+// leading '-'. Scripts pass `name` to git clone and build paths from it, so
+// "..", "$(...)", "--upload-pack=..." and "a%2Fb" must not get through.
+// arXiv ids and DOIs come from their own patterns.
+bool IsSafeName(std::string_view name) {
+  if (name.empty()) return false;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = std::min(name.find('/', start), name.size());
+    const std::string_view segment = name.substr(start, end - start);
+    if (segment.empty() || segment == "." || segment == ".." || segment[0] == '-' ||
+        !std::all_of(segment.begin(), segment.end(), IsNameCharacter)) {
+      return false;
+    }
+    if (end == name.size()) return true;
+    start = end + 1;
+  }
+}
+
 class LinkPass : public Pass {
  public:
   std::string_view name() const override { return "links"; }
-  void Run(Paper& paper) const override { paper.links = FindLinks(paper.abstract); }
+  void Run(Paper& paper) const override {
+    bool truncated = false;
+    paper.links = FindLinks(paper.abstract, &truncated);
+    if (truncated) {
+      paper.warnings.push_back("only the first " + std::to_string(kMaxLinksPerPaper) +
+                               " links are kept");
+    }
+  }
 };
 
 }  // namespace
 
-std::vector<Link> FindLinks(std::string_view abstract) {
+std::vector<Link> FindLinks(std::string_view abstract, bool* truncated) {
   using namespace links_internal;
   std::vector<Link> result;
   if (abstract.empty()) return result;
@@ -50,15 +84,23 @@ std::vector<Link> FindLinks(std::string_view abstract) {
   std::unordered_set<std::string> seen;
   for (size_t k = 0; k < candidates.size(); ++k) {
     const Candidate& cand = candidates[k];
-    if (!seen.insert(DedupKey(cand.url)).second) continue;
+    std::string key = DedupKey(cand.url);
+    if (seen.count(key)) continue;
+    if (result.size() == kMaxLinksPerPaper) {
+      if (truncated != nullptr) *truncated = true;
+      break;
+    }
+    seen.insert(std::move(key));
     Link link;
-    link.url = cand.url;
+    // RFC 3987 §4.1: bidirectional controls never appear raw in a URI.
+    link.url = PercentEncodeInvisible(cand.url);
     link.text = std::string(abstract.substr(cand.start, cand.end - cand.start));
     link.span = Span{cand.start, cand.end};
-    Classification cls = Classify(cand.url);
+    Classification cls = Classify(link.url);
     link.kind = cls.kind;
     link.type = std::move(cls.type);
-    link.name = std::move(cls.name);
+    const bool own_pattern = link.kind == LinkKind::kArxiv || link.kind == LinkKind::kDoi;
+    if (own_pattern || IsSafeName(cls.name)) link.name = std::move(cls.name);
     ReadSentence(abstract, candidates, k, sentence_ends, &link);
     result.push_back(std::move(link));
   }

@@ -10,9 +10,14 @@
 
 namespace citex {
 
-// Returns the links in `abstract` in text order, each reported once.
+// No abstract links to more than a few hundred things; a record holding a
+// million urls is a dump, and its links would cost tens of times its size.
+constexpr size_t kMaxLinksPerPaper = 10000;
+
+// Returns the links in `abstract` in text order, each reported once, at most
+// kMaxLinksPerPaper of them; sets *truncated when there were more.
 // Thread-safe; patterns are compiled once per process.
-std::vector<Link> FindLinks(std::string_view abstract);
+std::vector<Link> FindLinks(std::string_view abstract, bool* truncated = nullptr);
 
 // The pass that fills Paper::links.
 std::unique_ptr<const Pass> MakeLinkPass();
