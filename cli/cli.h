@@ -18,7 +18,8 @@ struct CliOptions {
   std::string format = "json";
   std::string output;
   std::vector<std::string> only;
-  size_t threads = 0;  // 0: all cores
+  std::string group_by;  // "link", or empty: one record per paper
+  size_t threads = 0;    // 0: all cores
   bool progress = false;
   bool strict = false;
   bool latex_accents = false;

@@ -151,4 +151,8 @@ bool Pipeline::RunFile(const std::string& path) {
   return go_on;
 }
 
+void Pipeline::Finish() {
+  for (const auto& stage : stages_) stage->Finish();
+}
+
 }  // namespace citex

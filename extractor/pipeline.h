@@ -44,6 +44,9 @@ class Pipeline {
   // stop: output failed, or an error under --strict.
   bool RunFile(const std::string& path);
 
+  // Ends the run: every stage's Finish, in order. Call once, after the last RunFile.
+  void Finish();
+
   // Called after each batch with the stats so far (for progress).
   void OnBatch(std::function<void(const RunStats&)> callback) { on_batch_ = std::move(callback); }
 

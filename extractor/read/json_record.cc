@@ -80,9 +80,9 @@ std::vector<std::string> Authors(value v) {
 }
 
 template <typename Enum>
-Enum EnumFromName(std::string_view name, std::initializer_list<Enum> values) {
-  for (Enum e : values) {
-    if (name == ToString(e)) return e;
+Enum EnumFromName(std::string_view name, const std::vector<EnumName<Enum>>& names) {
+  for (const EnumName<Enum>& e : names) {
+    if (name == e.name) return e.value;
   }
   throw std::runtime_error("unknown value \"" + std::string(name) + "\"");
 }
@@ -117,14 +117,17 @@ Link ReadLink(object o) {
     else if (key == "name")
       link.name = String(v, "name");
     else if (key == "kind")
-      link.kind = EnumFromName(String(v, "kind"),
-                               {LinkKind::kGithub, LinkKind::kHuggingface, LinkKind::kProject,
-                                LinkKind::kArxiv, LinkKind::kDoi, LinkKind::kOther});
+      link.kind = EnumFromName(String(v, "kind"), LinkKindNames());
+    else if (key == "category")
+      link.category = EnumFromName(String(v, "category"), LinkCategoryNames());
+    else if (key == "canonical")
+      link.canonical = String(v, "canonical");
+    else if (key == "expires")
+      link.expires = v.get_bool();
     else if (key == "status")
-      link.status = EnumFromName(String(v, "status"),
-                                 {Status::kReleased, Status::kComingSoon, Status::kUnknown});
+      link.status = EnumFromName(String(v, "status"), StatusNames());
     else if (key == "role")
-      link.role = EnumFromName(String(v, "role"), {Role::kOwn, Role::kThirdParty, Role::kUnknown});
+      link.role = EnumFromName(String(v, "role"), RoleNames());
   }
   return link;
 }
@@ -151,9 +154,7 @@ Citation ReadCitation(object o) {
     else if (key == "label") {
       if (v.type() != json_type::null) citation.label = String(v, "label");
     } else if (key == "kind") {
-      citation.kind =
-          EnumFromName(String(v, "kind"), {CitationKind::kAuthorYear, CitationKind::kNumeric,
-                                           CitationKind::kArxiv, CitationKind::kDoi});
+      citation.kind = EnumFromName(String(v, "kind"), CitationKindNames());
     }
   }
   return citation;

@@ -7,6 +7,7 @@ Stages CoreStages(const StageOptions& options) {
   Stages stages;
   if (!options.only.empty()) stages.push_back(MakeOnlyStage(options.only));
   stages.push_back(MakeKeyStage());
+  if (options.group_links) stages.push_back(MakeGroupStage(options.group_links));
   return stages;
 }
 

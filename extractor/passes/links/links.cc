@@ -5,8 +5,9 @@
 //   1. Find (link_find.cc): RE2 finds where a link may start (kLinkStart); a
 //      hand-written forward scan decides where it ends and trims what a
 //      reader would not copy.
-//   2. Classify (link_classify.cc): the cleaned url is parsed into host and
-//      path segments and mapped to kind/type/name.
+//   2. Classify (link_classify.cc): the hosts table (hosts.cc) maps the
+//      cleaned url to kind/category/type/name; canonical.cc gives its
+//      canonical form.
 //   3. Read the sentence (link_cues.cc): status and role come from cue
 //      patterns matched on a bounded window of the sentence that holds the
 //      link.
@@ -55,11 +56,10 @@ std::vector<Link> FindLinks(std::string_view abstract) {
     link.url = cand.url;
     link.text = std::string(abstract.substr(cand.start, cand.end - cand.start));
     link.span = Span{cand.start, cand.end};
-    Classification cls = Classify(cand.url);
-    link.kind = cls.kind;
-    link.type = std::move(cls.type);
-    link.name = std::move(cls.name);
+    Classify(cand.url, &link);
     ReadSentence(abstract, candidates, k, sentence_ends, &link);
+    // A site the sentence calls a project page is a page.
+    if (link.kind == LinkKind::kProject) link.category = LinkCategory::kPage;
     result.push_back(std::move(link));
   }
   return result;
