@@ -114,6 +114,7 @@ class MarkdownWriter : public Writer {
       AppendDestination(link.url, out);
       out.push_back(')');
       if (link.status == Status::kComingSoon) out.append(" (coming soon)");
+      if (link.expires) out.append(" (expires)");
     }
     out.push_back('\n');
   }

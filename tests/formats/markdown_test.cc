@@ -238,7 +238,8 @@ TEST(MarkdownGrouped, SectionsByCategoryEachArtefactOnceWithItsPapers) {
       "- [a/b](https://github.com/a/b) — [Paper \\*A\\*](https://arxiv.org/abs/2401.00001); B\n"
       "- [X-1](https://anonymous.4open.science/r/X-1) (coming soon) (expires) — C\n"
       "\n## Datasets\n\n"
-      "- [10.5281/zenodo.1](https://doi.org/10.5281/zenodo.1) — D\n"
+      // "10." would start an ordered list if it began a line: escaped.
+            "- [10\\.5281/zenodo.1](https://doi.org/10.5281/zenodo.1) — D\n"
       "\n## Other links\n\n"
       "- [https://x.org/page](https://x.org/page) — E\n");
   EXPECT_EQ(RenderGrouped({}), "");
