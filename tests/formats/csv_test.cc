@@ -218,7 +218,7 @@ TEST(CsvCli, RealInputsReadBackByPythonAndSqlite) {
 
 // --group-by link: one row per artefact, read back by Python's csv module.
 TEST(CsvCli, GroupedRowsReadBackByPython) {
-  if (!HaveTool("python3")) GTEST_SKIP() << "python3 is not installed";
+  CITEX_REQUIRE(HaveTool("python3"), "python3 is not installed");
   const testing::Run citex =
       testing::RunCitex("-f csv --group-by link samples/three-spellings.jsonl");
   ASSERT_EQ(citex.status, 0) << citex.err;

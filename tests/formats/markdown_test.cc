@@ -246,7 +246,7 @@ TEST(MarkdownGrouped, SectionsByCategoryEachArtefactOnceWithItsPapers) {
 }
 
 TEST(MarkdownGrouped, CmarkRendersSectionsAndLinks) {
-  if (!HaveTool("cmark")) GTEST_SKIP() << "cmark is not installed (Debian package cmark)";
+  CITEX_REQUIRE(HaveTool("cmark"), "cmark is not installed (Debian package cmark)");
   const TempDir dir;
   WriteFile(dir.File("list.md"), RenderGrouped(GroupedSample()));
   const testing::ToolResult html = RunTool("cmark '" + dir.File("list.md") + "'");

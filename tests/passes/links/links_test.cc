@@ -727,10 +727,10 @@ void CheckGolden(const std::string& relative) {
     std::vector<Want> wants;
     for (const auto& l : r.at("links")) {
       auto kind_of = [](const std::string& s) {
-        for (LinkKind k : {LinkKind::kGithub, LinkKind::kHuggingface, LinkKind::kProject,
-                           LinkKind::kArxiv, LinkKind::kDoi, LinkKind::kOther}) {
-          if (s == ToString(k)) return k;
+        for (const auto& k : LinkKindNames()) {
+          if (s == k.name) return k.value;
         }
+        ADD_FAILURE() << "unknown kind " << s;
         return LinkKind::kOther;
       };
       auto status_of = [](const std::string& s) {
