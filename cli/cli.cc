@@ -25,9 +25,6 @@ constexpr char kExamples[] = R"(Examples:
 
 Exit status: 0 something was found, 1 nothing was found, 2 an error.)";
 
-const std::set<std::string> kKinds = {"github", "huggingface", "project",     "arxiv",
-                                      "doi",    "other",       "author_year", "numeric"};
-
 // "json|jsonl|..." from the format table, for --help.
 std::string FormatNames() {
   std::string names;
@@ -36,6 +33,20 @@ std::string FormatNames() {
     names += format.name;
   }
   return names;
+}
+
+// "json, jsonl, csv or markdown": the formats that can write --group-by link.
+std::string GroupingFormatNames() {
+  std::vector<std::string_view> names;
+  for (const FormatInfo& format : Formats()) {
+    if (format.make_grouped) names.push_back(format.name);
+  }
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
 }
 
 std::string FormatHelp() {
@@ -74,9 +85,11 @@ void AddOptions(CLI::App& app, CliOptions& options, std::string& input, NumericA
   app.add_option("-i,--input", input, "auto|text|jsonl|json|citex (per file)")
       ->capture_default_str();
   app.add_option("-o,--output", options.output, "Write to FILE (atomically) instead of stdout");
-  app.add_option("--only", options.only, "Keep only these link/citation kinds")
+  app.add_option("--only", options.only, "Keep only these link/citation kinds or link categories")
       ->delimiter(',')
       ->allow_extra_args(false);  // one word per --only: files may follow
+  app.add_option("--group-by", options.group_by,
+                 "link: one record per artefact across all papers (json, jsonl, csv, markdown)");
   app.add_option("-j,--threads", numbers.threads, "Extraction threads (default: all cores)");
   app.add_flag("--progress,!--no-progress", options.progress,
                "Progress line on stderr (default: when stderr is a terminal)");
@@ -137,9 +150,19 @@ bool Validate(CliOptions& options, const std::string& input, const NumericArgs& 
     return false;
   }
   options.reader.format = *input_format;
+  if (!options.group_by.empty() && options.group_by != "link") {
+    std::fprintf(err, "citex: --group-by takes \"link\", not \"%s\"\n", options.group_by.c_str());
+    return false;
+  }
+  if (!options.group_by.empty() && !FindFormat(options.format)->make_grouped) {
+    std::fprintf(err, "citex: --group-by link: format %s cannot group; use %s\n",
+                 options.format.c_str(), GroupingFormatNames().c_str());
+    return false;
+  }
+  const std::set<std::string> words = OnlyWords();
   for (const std::string& kind : options.only) {
-    if (!kKinds.count(kind)) {
-      std::fprintf(err, "citex: unknown kind \"%s\" in --only\n", kind.c_str());
+    if (!words.count(kind)) {
+      std::fprintf(err, "citex: unknown kind or category \"%s\" in --only\n", kind.c_str());
       return false;
     }
   }
@@ -231,6 +254,31 @@ ParsedCli ParseCli(int argc, const char* const* argv, const CliStreams& streams)
   return parsed;
 }
 
+namespace {
+
+// The run's output buffer, written out in 64 KiB pieces and after each batch.
+class Sink {
+ public:
+  explicit Sink(Output& output) : output_(output) {}
+  std::string& buffer() { return buffer_; }
+  bool ok() const { return ok_; }
+  // Writes the buffer once it is large (or always, with `now`).
+  bool Flush(bool now) {
+    if (ok_ && !buffer_.empty() && (now || buffer_.size() >= (1 << 16))) {
+      ok_ = output_.Write(buffer_);
+      buffer_.clear();
+    }
+    return ok_;
+  }
+
+ private:
+  Output& output_;
+  std::string buffer_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
 int RunCli(const CliOptions& options, const CliStreams& streams) {
   if (OutputIsAnInput(options, streams.in)) {
     std::fprintf(streams.err, "citex: %s: refusing to overwrite an input file\n",
@@ -245,42 +293,47 @@ int RunCli(const CliOptions& options, const CliStreams& streams) {
   WriterOptions writer_options;
   writer_options.bibtex_latex_accents = options.latex_accents;
   writer_options.csv_raw_formulas = options.csv_raw_formulas;
-  std::unique_ptr<Writer> writer = FindFormat(options.format)->make(writer_options);
+  const FormatInfo& format = *FindFormat(options.format);
+  Sink sink(output);
   StageOptions stage_options;
   stage_options.only.insert(options.only.begin(), options.only.end());
   const size_t library_errors = LoadLibraries(options, streams.err, &stage_options.library);
-
-  std::string buffer;
-  writer->Begin(buffer);
-  bool output_ok = true;
+  // Either one record per paper, or (--group-by link) one per artefact at the end.
+  std::unique_ptr<Writer> writer;
+  std::unique_ptr<GroupWriter> grouped;
+  if (options.group_by.empty()) {
+    writer = format.make(writer_options);
+    writer->Begin(sink.buffer());
+  } else {
+    grouped = format.make_grouped(writer_options);
+    grouped->Begin(sink.buffer());
+    stage_options.group_links = [&](const Artefact& artefact) {
+      grouped->Write(artefact, sink.buffer());
+      sink.Flush(false);
+    };
+  }
   Pipeline pipeline(
       ToPipelineOptions(options, streams), CorePasses(), CoreStages(stage_options),
       [&](const Paper& paper) {
-        writer->Write(paper, buffer);
-        if (buffer.size() >= (1 << 16)) {
-          output_ok = output.Write(buffer);
-          buffer.clear();
-        }
-        return output_ok;
+        if (writer) writer->Write(paper, sink.buffer());
+        return sink.Flush(false);
       },
       [&](const InputError& error) { PrintError(streams.err, error); });
   Progress progress(options.progress, options.files, streams.err);
   pipeline.OnBatch([&](const RunStats& stats) {
-    // Flush each batch so a slow or interactive input streams out.
-    if (output_ok && !buffer.empty()) {
-      output_ok = output.Write(buffer);
-      buffer.clear();
-    }
+    sink.Flush(true);  // so a slow or interactive input streams out
     progress.Update(stats);
   });
   for (const std::string& file : options.files) {
     if (!pipeline.RunFile(file)) break;
   }
   progress.Finish();
-  if (output_ok) {
-    writer->End(buffer);
-    output_ok = output.Write(buffer) && output.Commit();
+  if (sink.ok()) {
+    pipeline.Finish();
+    if (writer) writer->End(sink.buffer());
+    if (grouped) grouped->End(sink.buffer());
   }
+  const bool output_ok = sink.Flush(true) && output.Commit();
   if (!output_ok && !output.broken_pipe()) {
     std::fprintf(streams.err, "citex: %s\n", output.error().c_str());
     return 2;

@@ -19,7 +19,8 @@ struct CliOptions {
   std::string output;
   std::vector<std::string> only;
   std::vector<std::string> libraries;  // --library FILE, in order
-  size_t threads = 0;  // 0: all cores
+  std::string group_by;  // "link", or empty: one record per paper
+  size_t threads = 0;    // 0: all cores
   bool progress = false;
   bool strict = false;
   bool latex_accents = false;

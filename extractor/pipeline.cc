@@ -173,4 +173,8 @@ bool Pipeline::Run(const OpenReader& open) {
   return go_on;
 }
 
+void Pipeline::Finish() {
+  for (const auto& stage : stages_) stage->Finish();
+}
+
 }  // namespace citex

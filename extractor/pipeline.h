@@ -49,6 +49,8 @@ class Pipeline {
   // given (papers held in memory, for the Python module). Returns as RunFile.
   using OpenReader = std::function<std::unique_ptr<PaperReader>(const ErrorSink& errors)>;
   bool Run(const OpenReader& open);
+  // Ends the run: every stage's Finish, in order. Call once, after the last RunFile.
+  void Finish();
 
   // Called after each batch with the stats so far (for progress).
   void OnBatch(std::function<void(const RunStats&)> callback) { on_batch_ = std::move(callback); }

@@ -3,6 +3,7 @@
 
 #include <initializer_list>
 #include <iterator>
+#include <string>
 #include <string_view>
 
 #include "extractor/base/safe_text.h"
@@ -47,7 +48,7 @@ class CsvWriter : public Writer {
   void Begin(std::string& out) override {
     out.append(
         "paper_index,paper_id,title,item,kind,type,name,value,status,year,authors,label,"
-        "start,end");
+        "start,end,category,canonical,expires");
     out.append(kEol);
   }
 
@@ -57,7 +58,13 @@ class CsvWriter : public Writer {
       out.append("link,");
       Row(out,
           {ToString(link.kind), link.type, link.name, link.url, ToString(link.status), "", "", ""});
-      Finish(link.span, out);
+      AppendSpan(link.span, out);
+      out.push_back(',');
+      Field(ToString(link.category), raw_formulas_, out);
+      out.push_back(',');
+      Field(link.canonical, raw_formulas_, out);
+      out.append(link.expires ? ",true" : ",false");
+      out.append(kEol);
     }
     for (const Citation& citation : paper.citations) {
       Prefix(paper, out);
@@ -71,7 +78,9 @@ class CsvWriter : public Writer {
       if (citation.et_al) authors.append(authors.empty() ? "et al." : "; et al.");
       Row(out, {ToString(citation.kind), "", citation.id, citation.text, "", citation.year, authors,
                 citation.label.value_or("")});
-      Finish(citation.span, out);
+      AppendSpan(citation.span, out);
+      out.append(",,,");
+      out.append(kEol);
     }
   }
 
@@ -92,15 +101,70 @@ class CsvWriter : public Writer {
     }
   }
 
-  static void Finish(const Span& span, std::string& out) {
+  // start, end.
+  static void AppendSpan(const Span& span, std::string& out) {
     fmt::format_to(std::back_inserter(out), "{},{}", span.start, span.end);
-    out.append(kEol);
   }
 
   bool raw_formulas_;
 };
 
+// --group-by link: one row per artefact. The papers that mention it are
+// parallel lists joined by ';' (paper_indexes "0;5", paper_ids, roles).
+class GroupedCsvWriter : public GroupWriter {
+ public:
+  explicit GroupedCsvWriter(bool raw_formulas) : raw_formulas_(raw_formulas) {}
+
+  void Begin(std::string& out) override {
+    out.append(
+        "canonical,url,kind,category,type,name,status,expires,papers,paper_indexes,paper_ids,"
+        "roles");
+    out.append(kEol);
+  }
+
+  void Write(const Artefact& a, std::string& out) override {
+    std::string indexes, ids, roles;
+    for (const Mention& m : a.papers) {
+      if (!indexes.empty()) {
+        indexes += ';';
+        ids += ';';
+        roles += ';';
+      }
+      indexes += std::to_string(m.index);
+      ids += m.id;
+      roles += ToString(m.role);
+    }
+    const std::string count = std::to_string(a.papers.size());
+    const std::initializer_list<std::string_view> fields = {a.canonical,
+                                                            a.url,
+                                                            ToString(a.kind),
+                                                            ToString(a.category),
+                                                            a.type,
+                                                            a.name,
+                                                            ToString(a.status),
+                                                            a.expires ? "true" : "false",
+                                                            count,
+                                                            indexes,
+                                                            ids,
+                                                            roles};
+    bool first = true;
+    for (std::string_view field : fields) {
+      if (!first) out.push_back(',');
+      first = false;
+      Field(field, raw_formulas_, out);
+    }
+    out.append(kEol);
+  }
+
+ private:
+  bool raw_formulas_;
+};
+
 }  // namespace
+
+std::unique_ptr<GroupWriter> MakeGroupedCsvWriter(const WriterOptions& options) {
+  return std::make_unique<GroupedCsvWriter>(options.csv_raw_formulas);
+}
 
 std::unique_ptr<Writer> MakeCsvWriter(const WriterOptions& options) {
   return std::make_unique<CsvWriter>(options.csv_raw_formulas);

@@ -74,27 +74,6 @@ bool IsSafeHref(std::string_view url) {
   return false;
 }
 
-// What a link is for people, until links carry a category of their own
-// (helper 11b's `category` field replaces this).
-const char* CategoryOf(const Link& link) {
-  const std::string& type = link.type;
-  switch (link.kind) {
-    case LinkKind::kGithub:
-      return "code";
-    case LinkKind::kHuggingface:
-      if (type == "model" || type == "dataset" || type == "paper") return type.c_str();
-      return type == "space" ? "demo" : "other";
-    case LinkKind::kProject:
-      return type == "demo" ? "demo" : "page";
-    case LinkKind::kArxiv:
-    case LinkKind::kDoi:
-      return "paper";
-    case LinkKind::kOther:
-      return "other";
-  }
-  return "other";
-}
-
 // One link or citation of an abstract, its span clamped to the text.
 struct Finding {
   Span span;
@@ -241,7 +220,7 @@ class AbstractMarker {
       const Link& link = *finding.link;
       AppendAttribute("data-item", "link", out_);
       AppendAttribute("data-kind", ToString(link.kind), out_);
-      AppendAttribute("data-category", CategoryOf(link), out_);
+      AppendAttribute("data-category", ToString(link.category), out_);
       AppendAttribute("data-type", link.type, out_);
       AppendAttribute("data-status", ToString(link.status), out_);
       AppendAttribute("data-role", ToString(link.role), out_);
@@ -361,7 +340,7 @@ class HtmlWriter : public Writer {
     citations_ += paper.citations.size();
     for (const Link& link : paper.links) {
       ++link_kinds_[ToString(link.kind)];
-      ++categories_[CategoryOf(link)];
+      ++categories_[ToString(link.category)];
       ++statuses_[ToString(link.status)];
       ++roles_[ToString(link.role)];
     }

@@ -55,12 +55,16 @@ void AppendLink(std::string& out, const Link& link) {
   AppendJsonString(out, link.text);
   out += ",\"span\":";
   AppendSpan(out, link.span);
-  fmt::format_to(std::back_inserter(out), ",\"kind\":\"{}\",\"type\":", ToString(link.kind));
+  fmt::format_to(std::back_inserter(out),
+                 ",\"kind\":\"{}\",\"category\":\"{}\",\"type\":", ToString(link.kind),
+                 ToString(link.category));
   AppendNullableString(out, link.type);
   out += ",\"name\":";
   AppendNullableString(out, link.name);
-  fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"role\":\"{}\"}}",
-                 ToString(link.status), ToString(link.role));
+  out += ",\"canonical\":";
+  AppendNullableString(out, link.canonical);
+  fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"role\":\"{}\",\"expires\":{}}}",
+                 ToString(link.status), ToString(link.role), link.expires);
 }
 
 void AppendCitation(std::string& out, const Citation& citation) {
@@ -126,6 +130,58 @@ class JsonWriter : public Writer {
   }
 
  private:
+  bool lines_;
+  size_t written_ = 0;
+};
+
+// {"links": [...]} or one artefact a line, for --group-by link.
+class GroupedJsonWriter : public GroupWriter {
+ public:
+  explicit GroupedJsonWriter(bool lines) : lines_(lines) {}
+
+  void Begin(std::string& out) override {
+    if (!lines_) out += "{\"links\": [\n";
+  }
+  void Write(const Artefact& artefact, std::string& out) override {
+    if (!lines_ && written_ > 0) out += ",\n";
+    AppendArtefact(out, artefact);
+    if (lines_) out += '\n';
+    ++written_;
+  }
+  void End(std::string& out) override {
+    if (!lines_) out += written_ > 0 ? "\n]}\n" : "]}\n";
+  }
+
+ private:
+  static void AppendArtefact(std::string& out, const Artefact& a) {
+    out += "{\"canonical\":";
+    AppendJsonString(out, a.canonical);
+    out += ",\"url\":";
+    AppendJsonString(out, a.url);
+    fmt::format_to(std::back_inserter(out),
+                   ",\"kind\":\"{}\",\"category\":\"{}\",\"type\":", ToString(a.kind),
+                   ToString(a.category));
+    AppendNullableString(out, a.type);
+    out += ",\"name\":";
+    AppendNullableString(out, a.name);
+    fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"expires\":{},\"papers\":[",
+                   ToString(a.status), a.expires);
+    for (size_t i = 0; i < a.papers.size(); ++i) {
+      const Mention& m = a.papers[i];
+      if (i > 0) out += ',';
+      fmt::format_to(std::back_inserter(out), "{{\"index\":{},\"id\":", m.index);
+      AppendNullableString(out, m.id);
+      out += ",\"title\":";
+      AppendNullableString(out, m.title);
+      fmt::format_to(std::back_inserter(out),
+                     ",\"role\":\"{}\",\"status\":\"{}\",\"span\":", ToString(m.role),
+                     ToString(m.status));
+      AppendSpan(out, m.span);
+      out += '}';
+    }
+    out += "]}";
+  }
+
   bool lines_;
   size_t written_ = 0;
 };
@@ -221,6 +277,13 @@ std::unique_ptr<Writer> MakeJsonWriter(const WriterOptions&) {
 }
 std::unique_ptr<Writer> MakeJsonLinesWriter(const WriterOptions&) {
   return std::make_unique<JsonWriter>(true);
+}
+
+std::unique_ptr<GroupWriter> MakeGroupedJsonWriter(const WriterOptions&) {
+  return std::make_unique<GroupedJsonWriter>(false);
+}
+std::unique_ptr<GroupWriter> MakeGroupedJsonLinesWriter(const WriterOptions&) {
+  return std::make_unique<GroupedJsonWriter>(true);
 }
 
 }  // namespace citex

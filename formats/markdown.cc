@@ -77,25 +77,30 @@ void AppendDestination(std::string_view url, std::string& out) {
   }
 }
 
+// A paper's title, linked to its arXiv page when its id is an arXiv id (Hub
+// paper ids are too). A title of nothing printable falls back to the id: a
+// bullet needs text.
+void AppendPaperTitle(std::string_view id, std::string_view title_text, std::string& out) {
+  std::string title;
+  AppendMarkdownText(title_text, title);
+  if (title.empty()) AppendMarkdownText(id, title);
+  if (title.empty()) title = "(untitled)";
+  if (IsArxivId(id)) {
+    out.append("[" + title + "](");
+    AppendDestination("https://arxiv.org/abs/" + std::string(id), out);
+    out.push_back(')');
+  } else {
+    out.append(title);
+  }
+}
+
 class MarkdownWriter : public Writer {
  public:
   void Write(const Paper& paper, std::string& out) override {
     const std::vector<const Link*> resources = OwnResources(paper);
     if (resources.empty()) return;
     out.append("- ");
-    // A title of nothing printable falls back to the id: a bullet needs text.
-    std::string title;
-    AppendMarkdownText(paper.title, title);
-    if (title.empty()) AppendMarkdownText(paper.id, title);
-    if (title.empty()) title = "(untitled)";
-    // Hub paper ids are arXiv ids too.
-    if (IsArxivId(paper.id)) {
-      out.append("[" + title + "](");
-      AppendDestination("https://arxiv.org/abs/" + paper.id, out);
-      out.push_back(')');
-    } else {
-      out.append(title);
-    }
+    AppendPaperTitle(paper.id, paper.title, out);
     out.append(" —");
     for (size_t i = 0; i < resources.size(); ++i) {
       const Link& link = *resources[i];
@@ -111,6 +116,7 @@ class MarkdownWriter : public Writer {
       AppendDestination(link.url, out);
       out.push_back(')');
       if (link.status == Status::kComingSoon) out.append(" (coming soon)");
+      if (link.expires) out.append(" (expires)");
     }
     out.push_back('\n');
   }
@@ -125,7 +131,59 @@ class MarkdownWriter : public Writer {
   }
 };
 
+// --group-by link: an awesome-list. A section per category, in the order of
+// LinkCategory; in each, every artefact once, in order of first sight, with
+// the papers that mention it. Sections are filled as artefacts arrive and
+// written at the end.
+class GroupedMarkdownWriter : public GroupWriter {
+ public:
+  GroupedMarkdownWriter() : sections_(LinkCategoryNames().size()) {}
+
+  void Write(const Artefact& a, std::string& /*out*/) override {
+    if (!IsWebUrl(a.url)) return;  // as in the per-paper list: never a live javascript: link
+    std::string& out = sections_[static_cast<size_t>(a.category)];
+    out.append("- [");
+    AppendMarkdownText(a.name.empty() ? a.url : a.name, out);
+    out.append("](");
+    AppendDestination(a.url, out);
+    out.push_back(')');
+    if (a.status == Status::kComingSoon) out.append(" (coming soon)");
+    if (a.expires) out.append(" (expires)");
+    out.append(" —");
+    for (size_t i = 0; i < a.papers.size(); ++i) {
+      const Mention& m = a.papers[i];
+      // A paper that mentions it twice is listed once.
+      if (i > 0 && m.index == a.papers[i - 1].index) continue;
+      out.append(i == 0 ? " " : "; ");
+      AppendPaperTitle(m.id, m.title, out);
+    }
+    out.push_back('\n');
+  }
+
+  void End(std::string& out) override {
+    static constexpr const char* kHeadings[] = {"Code",   "Models",   "Datasets",
+                                                "Demos",  "Packages", "Notebooks",
+                                                "Papers", "Pages",    "Other links"};
+    static_assert(sizeof(kHeadings) / sizeof(kHeadings[0]) ==
+                  static_cast<size_t>(LinkCategory::kOther) + 1);
+    bool first = true;
+    for (size_t c = 0; c < sections_.size(); ++c) {
+      if (sections_[c].empty()) continue;
+      if (!first) out.push_back('\n');
+      first = false;
+      out.append("## ").append(kHeadings[c]).append("\n\n").append(sections_[c]);
+    }
+  }
+
+ private:
+  std::vector<std::string> sections_;  // by LinkCategory
+};
+
 }  // namespace
+
+std::unique_ptr<GroupWriter> MakeGroupedMarkdownWriter(const WriterOptions&) {
+  return std::make_unique<GroupedMarkdownWriter>();
+}
 
 std::unique_ptr<Writer> MakeMarkdownWriter(const WriterOptions&) {
   return std::make_unique<MarkdownWriter>();

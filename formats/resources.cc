@@ -8,7 +8,8 @@ namespace citex {
 namespace {
 
 int LabelRank(std::string_view label) {
-  static constexpr std::string_view kOrder[] = {"code", "model", "dataset", "project page", "demo"};
+  static constexpr std::string_view kOrder[] = {"code", "model",   "dataset", "project page",
+                                                "demo", "package", "notebook"};
   int rank = 0;
   for (std::string_view l : kOrder) {
     if (l == label) return rank;
@@ -22,8 +23,9 @@ int LabelRank(std::string_view label) {
 std::vector<const Link*> OwnResources(const Paper& paper) {
   std::vector<const Link*> resources;
   for (const Link& link : paper.links) {
-    if (link.role == Role::kThirdParty || link.kind == LinkKind::kArxiv ||
-        link.kind == LinkKind::kDoi || link.type == "paper" || !IsWebUrl(link.url)) {
+    if (link.role == Role::kThirdParty || link.category == LinkCategory::kPaper ||
+        link.kind == LinkKind::kArxiv || link.kind == LinkKind::kDoi || link.type == "paper" ||
+        !IsWebUrl(link.url)) {
       continue;
     }
     bool seen = false;
@@ -34,14 +36,23 @@ std::vector<const Link*> OwnResources(const Paper& paper) {
 }
 
 const char* ResourceLabel(const Link& link) {
-  const std::string& type = link.type;
-  if (link.kind == LinkKind::kGithub) return "code";
-  if (link.kind == LinkKind::kProject) return type == "demo" ? "demo" : "project page";
-  if (type == "model") return "model";
-  if (type == "dataset") return "dataset";
-  if (type == "space" || type == "demo") return "demo";
-  if (type == "repo" || type == "gist") return "code";
-  return "link";
+  if (link.kind == LinkKind::kProject) return link.type == "demo" ? "demo" : "project page";
+  switch (link.category) {
+    case LinkCategory::kCode:
+      return "code";
+    case LinkCategory::kModel:
+      return "model";
+    case LinkCategory::kDataset:
+      return "dataset";
+    case LinkCategory::kDemo:
+      return "demo";
+    case LinkCategory::kPackage:
+      return "package";
+    case LinkCategory::kNotebook:
+      return "notebook";
+    default:
+      return "link";
+  }
 }
 
 const Link* BestResource(const std::vector<const Link*>& resources) {

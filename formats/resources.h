@@ -15,8 +15,8 @@ namespace citex {
 // with -i citex must never become a live link.
 std::vector<const Link*> OwnResources(const Paper& paper);
 
-// "code", "model", "dataset", "demo", "project page", or "link" for a
-// resource of no known kind.
+// "code", "model", "dataset", "demo", "package", "notebook" (the link's
+// category), "project page", or "link" for anything else.
 const char* ResourceLabel(const Link& link);
 
 // The one resource a reference manager should open: released before

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extractor/model.h"
+#include "extractor/passes/links/canonical.h"
 
 namespace citex::testing {
 
@@ -22,6 +23,11 @@ inline Link MakeLink(std::string url, LinkKind kind, std::string type, std::stri
   link.name = std::move(name);
   link.status = status;
   link.role = role;
+  // What the link pass adds from the hosts table.
+  const HostMatch host = MatchHost(link.url);
+  link.category = host.category;
+  link.canonical = CanonicalUrl(link.url, host);
+  link.expires = host.expires;
   return link;
 }
 

@@ -1,5 +1,6 @@
 // The registered passes, as cmark-gfm registers its core extensions.
 #include "extractor/passes/citations/citations.h"
+#include "extractor/passes/data_dois/data_dois.h"
 #include "extractor/passes/links/links.h"
 #include "extractor/passes/pass.h"
 
@@ -9,6 +10,7 @@ Passes CorePasses() {
   Passes passes;
   passes.push_back(MakeLinkPass());
   passes.push_back(MakeCitationPass());
+  passes.push_back(MakeDataDoiPass());  // reads what the two above found
   return passes;
 }
 

@@ -5,6 +5,8 @@
 #include "extractor/base/arxiv_id.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
+#include "extractor/passes/links/canonical.h"
+#include "extractor/passes/links/hosts.h"
 #include "extractor/read/readers.h"
 
 namespace citex {
@@ -88,9 +90,9 @@ std::vector<std::string> Authors(value v) {
 }
 
 template <typename Enum>
-Enum EnumFromName(std::string_view name, std::initializer_list<Enum> values) {
-  for (Enum e : values) {
-    if (name == ToString(e)) return e;
+Enum EnumFromName(std::string_view name, const std::vector<EnumName<Enum>>& names) {
+  for (const EnumName<Enum>& e : names) {
+    if (name == e.name) return e.value;
   }
   throw std::runtime_error("unknown value \"" + std::string(name) + "\"");
 }
@@ -111,6 +113,8 @@ Span ReadSpan(value v) {
 
 Link ReadLink(object o) {
   Link link;
+  bool has_category = false;
+  bool has_canonical = false;
   for (auto field : o) {
     const std::string_view key = field.unescaped_key();
     value v = field.value();
@@ -125,14 +129,29 @@ Link ReadLink(object o) {
     else if (key == "name")
       link.name = String(v, "name");
     else if (key == "kind")
-      link.kind = EnumFromName(String(v, "kind"),
-                               {LinkKind::kGithub, LinkKind::kHuggingface, LinkKind::kProject,
-                                LinkKind::kArxiv, LinkKind::kDoi, LinkKind::kOther});
+      link.kind = EnumFromName(String(v, "kind"), LinkKindNames());
+    else if (key == "category") {
+      link.category = EnumFromName(String(v, "category"), LinkCategoryNames());
+      has_category = true;
+    } else if (key == "canonical") {
+      link.canonical = String(v, "canonical");
+      has_canonical = true;
+    }
+    else if (key == "expires")
+      link.expires = v.get_bool();
     else if (key == "status")
-      link.status = EnumFromName(String(v, "status"),
-                                 {Status::kReleased, Status::kComingSoon, Status::kUnknown});
+      link.status = EnumFromName(String(v, "status"), StatusNames());
     else if (key == "role")
-      link.role = EnumFromName(String(v, "role"), {Role::kOwn, Role::kThirdParty, Role::kUnknown});
+      link.role = EnumFromName(String(v, "role"), RoleNames());
+  }
+  // Output of a citex older than categories: the hosts table says what the
+  // url is, as the link pass would have.
+  if ((!has_category || !has_canonical) && link.url.find("://") != std::string::npos) {
+    const HostMatch host = MatchHost(link.url);
+    if (!has_category) {
+      link.category = link.kind == LinkKind::kProject ? LinkCategory::kPage : host.category;
+    }
+    if (!has_canonical) link.canonical = CanonicalUrl(link.url, host);
   }
   return link;
 }
@@ -171,9 +190,7 @@ Citation ReadCitation(object o) {
     else if (key == "label") {
       if (v.type() != json_type::null) citation.label = String(v, "label");
     } else if (key == "kind") {
-      citation.kind =
-          EnumFromName(String(v, "kind"), {CitationKind::kAuthorYear, CitationKind::kNumeric,
-                                           CitationKind::kArxiv, CitationKind::kDoi});
+      citation.kind = EnumFromName(String(v, "kind"), CitationKindNames());
     }
   }
   return citation;

@@ -9,6 +9,7 @@ Stages CoreStages(const StageOptions& options) {
   stages.push_back(MakeKeyStage());
   // After the keys: a resolved citation takes its library entry's key.
   if (options.library) stages.push_back(MakeResolveStage(options.library));
+  if (options.group_links) stages.push_back(MakeGroupStage(options.group_links));
   return stages;
 }
 

@@ -1,5 +1,6 @@
 // --only: a filter stage. It runs before the key stage, so keys are handed
-// out only to the citations that are written.
+// out only to the citations that are written. Its words are link kinds, link
+// categories and citation kinds (OnlyWords()).
 #include <algorithm>
 
 #include "extractor/stages/stage.h"
@@ -13,11 +14,18 @@ class OnlyStage : public Stage {
   std::string_view name() const override { return "only"; }
 
   void Apply(Paper& paper) override {
-    const auto unwanted = [this](const auto& item) { return !kinds_.count(ToString(item.kind)); };
-    paper.links.erase(std::remove_if(paper.links.begin(), paper.links.end(), unwanted),
+    // A link is kept for its kind or its category (--only code,dataset).
+    const auto unwanted_link = [this](const Link& link) {
+      return !kinds_.count(ToString(link.kind)) && !kinds_.count(ToString(link.category));
+    };
+    const auto unwanted_citation = [this](const Citation& c) {
+      return !kinds_.count(ToString(c.kind));
+    };
+    paper.links.erase(std::remove_if(paper.links.begin(), paper.links.end(), unwanted_link),
                       paper.links.end());
-    paper.citations.erase(std::remove_if(paper.citations.begin(), paper.citations.end(), unwanted),
-                          paper.citations.end());
+    paper.citations.erase(
+        std::remove_if(paper.citations.begin(), paper.citations.end(), unwanted_citation),
+        paper.citations.end());
   }
 
  private:
@@ -25,6 +33,14 @@ class OnlyStage : public Stage {
 };
 
 }  // namespace
+
+std::set<std::string> OnlyWords() {
+  std::set<std::string> words;
+  for (const auto& kind : LinkKindNames()) words.insert(kind.name);
+  for (const auto& category : LinkCategoryNames()) words.insert(category.name);
+  for (const auto& kind : CitationKindNames()) words.insert(kind.name);
+  return words;
+}
 
 std::unique_ptr<Stage> MakeOnlyStage(std::set<std::string> kinds) {
   return std::make_unique<OnlyStage>(std::move(kinds));

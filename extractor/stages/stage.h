@@ -7,6 +7,7 @@
 // one line in stages/core_stages.cc that says when it runs.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -24,26 +25,39 @@ class Stage {
   virtual ~Stage() = default;
   virtual std::string_view name() const = 0;
   virtual void Apply(Paper& paper) = 0;
+  // Called once after the last paper of the run: a stage that gathers across
+  // papers hands on what it gathered.
+  virtual void Finish() {}
 };
 
 using Stages = std::vector<std::unique_ptr<Stage>>;
 
 // What the command line asks of the stages.
 struct StageOptions {
-  // Link and citation kinds to keep ("github", "author_year", ...); empty: all.
+  // Link kinds, link categories and citation kinds to keep ("github", "code",
+  // "author_year", ...); empty: all.
   std::set<std::string> only;
   // --library: the user's bibliography, loaded once; null when none given.
   std::shared_ptr<const Library> library;
+  // --group-by link: when set, the grouping stage runs last and hands each
+  // artefact of the run to this, in order of first sight, at Finish.
+  std::function<void(const Artefact&)> group_links;
 };
 
 // citex's stages for `options`, in the order they run (stages/core_stages.cc).
 Stages CoreStages(const StageOptions& options);
 
-// Keeps only the links and citations whose kind is in `kinds` (--only).
+// The words --only takes: every link kind, link category and citation kind.
+std::set<std::string> OnlyWords();  // stages/only.cc
+// Keeps only the links whose kind or category is in `kinds`, and the
+// citations whose kind is (--only).
 std::unique_ptr<Stage> MakeOnlyStage(std::set<std::string> kinds);  // stages/only.cc
 // Gives every citation its BibTeX key (stages/bibkeys.cc).
 std::unique_ptr<Stage> MakeKeyStage();
 // Resolves citations against the library (stages/resolve.cc).
 std::unique_ptr<Stage> MakeResolveStage(std::shared_ptr<const Library> library);
+// Gathers every link of the run into one record per canonical artefact and
+// hands them to `sink` at Finish (stages/group.cc).
+std::unique_ptr<Stage> MakeGroupStage(std::function<void(const Artefact&)> sink);
 
 }  // namespace citex

@@ -17,8 +17,9 @@ def test_extract_returns_the_json_record():
         "index": 0, "id": None, "title": None, "source": {"path": "", "line": 1},
         "authors": [], "year": None, "doi": None, "categories": None, "tex": [], "key": "anon",
         "links": [{"url": "https://github.com/a/b", "text": "https://github.com/a/b",
-                   "span": [6, 28], "kind": "github", "type": "repo", "name": "a/b",
-                   "status": "released", "role": "own"}],
+                   "span": [6, 28], "kind": "github", "category": "code", "type": "repo",
+                   "name": "a/b", "canonical": "https://github.com/a/b", "status": "released",
+                   "role": "own", "expires": False}],
         "citations": [{"text": "Wang et al., 2023", "span": [30, 47], "kind": "author_year",
                        "authors": ["Wang"], "et_al": True, "year": "2023", "label": None,
                        "id": None, "key": "wang2023"}]}
@@ -178,9 +179,9 @@ def test_bad_arguments_raise_value_error():
         citex.read(SAMPLES[0], input="xml")
     with pytest.raises(ValueError, match="record 0: expected a dict, got str"):
         citex.format(["not a record"], "json")
-    with pytest.raises(ValueError, match='record 1: unknown value "gitlab"'):
+    with pytest.raises(ValueError, match='record 1: unknown value "gitlub"'):
         record = citex.extract(EXAMPLE)
-        record["links"][0]["kind"] = "gitlab"
+        record["links"][0]["kind"] = "gitlub"
         citex.format([citex.extract(EXAMPLE), record], "csv")
 
 

@@ -62,9 +62,9 @@ TEST(RunCli, ReadsStandardInputFromTheGivenDescriptor) {
 TEST(RunCli, UsageErrorsExitTwoWithAMessage) {
   EXPECT_EQ(RunInProcess({"--format", "yaml"}).err, "citex: unknown format \"yaml\"\n");
   EXPECT_EQ(RunInProcess({"--input", "xml"}).err, "citex: unknown input format \"xml\"\n");
-  const testing::Run kind = RunInProcess({"--only", "gitlab"});
+  const testing::Run kind = RunInProcess({"--only", "gitlub"});
   EXPECT_EQ(kind.status, 2);
-  EXPECT_EQ(kind.err, "citex: unknown kind \"gitlab\" in --only\n");
+  EXPECT_EQ(kind.err, "citex: unknown kind or category \"gitlub\" in --only\n");
   const testing::Run flag = RunInProcess({"--no-such-flag"});
   EXPECT_EQ(flag.status, 2);
   EXPECT_EQ(flag.err.rfind("citex: ", 0), 0u) << flag.err;

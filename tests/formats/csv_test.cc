@@ -27,7 +27,8 @@ std::string Render(const std::vector<Paper>& papers) {
 
 const std::vector<std::string> kHeader = {"paper_index", "paper_id", "title", "item",   "kind",
                                           "type",        "name",     "value", "status", "year",
-                                          "authors",     "label",    "start", "end"};
+                                          "authors",     "label",    "start", "end",    "category",
+                                          "canonical",   "expires"};
 
 // The rows the sample must give, as any CSV reader should see them.
 std::vector<std::vector<std::string>> ExpectedRows() {
@@ -37,7 +38,7 @@ std::vector<std::vector<std::string>> ExpectedRows() {
   const std::string t1 = "100% & $5 ~ ^ \\ {unbalanced \"quoted\", <b>bold</b> | # _x_";
   const std::string t3 =
       "# 1. Not a *heading* [link](http://x) `code` \xEF\xBF\xBD\xEF\xBF\xBD end";
-  return {
+  std::vector<std::vector<std::string>> rows = {
       kHeader,
       {"0", "2310.13961", t0, "link", "github", "repo", "IBM/ensemble-instruct",
        "https://github.com/IBM/ensemble-instruct", "released", "", "", "", "10", "50"},
@@ -77,13 +78,34 @@ std::vector<std::vector<std::string>> ExpectedRows() {
       {"3", "hf-abc", t3, "citation", "author_year", "", "", "Wang et al., 2023 \xEF\xBF\xBD", "",
        "2023", "Wang; et al.", "Self-Instruct", "0", "0"},
   };
+  // The extension columns: category, canonical, expires for links, in
+  // order; empty for citations.
+  const std::vector<std::vector<std::string>> extensions = {
+      {"code", "https://github.com/ibm/ensemble-instruct", "false"},
+      {"model", "https://huggingface.co/ibm/ensemble_model", "false"},
+      {"dataset", "https://huggingface.co/datasets/ibm/ei-data", "false"},
+      {"code", "https://github.com/yizhongw/self-instruct", "false"},
+      {"paper", "https://arxiv.org/abs/2212.10560", "false"},
+      {"page", "https://ensemble.github.io/a_b~c?q=1%20&x={y}", "false"},
+      {"demo", "https://huggingface.co/spaces/a/demo", "false"},
+      {"model", "https://huggingface.co/a/m1", "false"},
+      {"model", "https://huggingface.co/a/m_2", "false"},
+  };
+  size_t link = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const std::vector<std::string> cells =
+        rows[r][3] == "link" ? extensions.at(link++) : std::vector<std::string>{"", "", ""};
+    rows[r].insert(rows[r].end(), cells.begin(), cells.end());
+  }
+  EXPECT_EQ(link, extensions.size());
+  return rows;
 }
 
 TEST(Csv, HeaderIsTheInterfaceAndRecordsEndInCrlf) {
   const std::string csv = Render({});
   EXPECT_EQ(csv,
             "paper_index,paper_id,title,item,kind,type,name,value,status,year,authors,label,"
-            "start,end\r\n");
+            "start,end,category,canonical,expires\r\n");
 }
 
 TEST(Csv, QuotesOnlyWhatNeedsIt) {
@@ -91,7 +113,7 @@ TEST(Csv, QuotesOnlyWhatNeedsIt) {
   EXPECT_NE(csv.find("\r\n0,2310.13961,\"Ensemble-Instruct: Generating Instruction-Tuning Data "
                      "with a   Heterogeneous Mixture of LMs like GPT-4, BERT and LoRA\",link,"
                      "github,repo,IBM/ensemble-instruct,https://github.com/IBM/ensemble-instruct,"
-                     "released,,,,10,50\r\n"),
+                     "released,,,,10,50,code,https://github.com/ibm/ensemble-instruct,false\r\n"),
             std::string::npos)
       << csv;
   EXPECT_NE(csv.find("\"100% & $5 ~ ^ \\ {unbalanced \"\"quoted\"\", <b>bold</b> | # _x_\""),
@@ -197,6 +219,26 @@ TEST(CsvCli, RealInputsReadBackByPythonAndSqlite) {
       EXPECT_EQ(records[r][kHeader[c]], rows[r + 1][c]) << "row " << r << " column " << c;
     }
   }
+}
+
+// --group-by link: one row per artefact, read back by Python's csv module.
+TEST(CsvCli, GroupedRowsReadBackByPython) {
+  CITEX_REQUIRE(HaveTool("python3"), "python3 is not installed");
+  const testing::Run citex =
+      testing::RunCitex("-f csv --group-by link samples/three-spellings.jsonl");
+  ASSERT_EQ(citex.status, 0) << citex.err;
+  const TempDir dir;
+  const std::string csv = dir.File("out.csv");
+  WriteFile(csv, citex.out);
+  const testing::ToolResult python =
+      RunTool("python3 '" CITEX_SOURCE_DIR "/scripts/csv_roundtrip.py' --rewrite '" + csv + "'");
+  ASSERT_EQ(python.status, 0) << python.output;
+  EXPECT_EQ(nlohmann::json::parse(python.output), nlohmann::json::parse(R"([
+    ["canonical","url","kind","category","type","name","status","expires","papers",
+     "paper_indexes","paper_ids","roles"],
+    ["https://github.com/example-lab/fastfold-lite","https://github.com/Example-Lab/FastFold-Lite",
+     "github","code","repo","Example-Lab/FastFold-Lite","released","false","3","0;1;2",
+     "2501.01234;2502.04321;2503.05555","own;third_party;own"]])"));
 }
 
 }  // namespace

@@ -33,19 +33,45 @@ std::vector<std::string> Samples() {
   return names;
 }
 
+// One sample in one format, per paper or (grouped) with --group-by link;
+// grouped goldens live in samples/expected/grouped/.
 struct GoldenCase {
   std::string sample;
   const FormatInfo* format;
-  std::string golden() const { return sample + "." + std::string(format->extension); }
+  bool grouped = false;
+  std::string golden() const {
+    return (grouped ? "grouped/" : "") + sample + "." + std::string(format->extension);
+  }
+  std::string options() const {
+    return "-j 2 -f " + std::string(format->name) + (grouped ? " --group-by link" : "");
+  }
 };
 
-// Every sample in every format of the format table.
+// Every sample in every format of the format table, and grouped in every
+// format that can group.
 std::vector<GoldenCase> GoldenCases() {
   std::vector<GoldenCase> cases;
   for (const std::string& sample : Samples()) {
-    for (const FormatInfo& format : Formats()) cases.push_back({sample, &format});
+    for (const FormatInfo& format : Formats()) {
+      cases.push_back({sample, &format, false});
+      if (format.make_grouped) cases.push_back({sample, &format, true});
+    }
   }
   return cases;
+}
+
+// The files in samples/expected/`sub`, as "sub/name" ("name" when `sub` is empty).
+std::vector<std::string> GoldenFiles(const std::string& sub) {
+  std::vector<std::string> found;
+  DIR* dir = opendir((SourceDir() + "/samples/expected/" + sub).c_str());
+  if (dir == nullptr) return found;
+  while (dirent* entry = readdir(dir)) {
+    if (entry->d_name[0] != '.' && entry->d_type == DT_REG) {
+      found.push_back((sub.empty() ? "" : sub + "/") + entry->d_name);
+    }
+  }
+  closedir(dir);
+  return found;
 }
 
 void PrintTo(const GoldenCase& test, std::ostream* out) { *out << test.golden(); }
@@ -56,8 +82,7 @@ class Golden : public ::testing::TestWithParam<GoldenCase> {};
 // to the golden file instead: review `git diff samples/expected` after.
 TEST_P(Golden, OutputMatchesByteForByte) {
   const GoldenCase& test = GetParam();
-  const std::string command =
-      "-j 2 -f " + std::string(test.format->name) + " samples/" + test.sample;
+  const std::string command = test.options() + " samples/" + test.sample;
   const testing::Run run = RunCitex(command);
   EXPECT_LE(run.status, 1) << run.err;
   EXPECT_EQ(run.err, "");
@@ -74,13 +99,9 @@ TEST(Golden, EveryGoldenFileBelongsToASampleAndAFormat) {
   std::vector<std::string> expected;
   for (const GoldenCase& test : GoldenCases()) expected.push_back(test.golden());
   std::sort(expected.begin(), expected.end());
-  std::vector<std::string> found;
-  DIR* dir = opendir((SourceDir() + "/samples/expected").c_str());
-  ASSERT_NE(dir, nullptr);
-  while (dirent* entry = readdir(dir)) {
-    if (entry->d_name[0] != '.') found.push_back(entry->d_name);
-  }
-  closedir(dir);
+  std::vector<std::string> found = GoldenFiles("");
+  const std::vector<std::string> grouped = GoldenFiles("grouped");
+  found.insert(found.end(), grouped.begin(), grouped.end());
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, expected);
 }

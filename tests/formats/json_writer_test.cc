@@ -51,7 +51,7 @@ TEST(JsonWriter, RecordHasTheInterfaceFieldsInOrder) {
       "\xC3\xBC"
       R"(","source":{"path":"samples/daily-papers.txt","line":73},"authors":["Young-Suk Lee","M)"
       "\xC3\xBC"
-      R"(ller"],"year":"2023","doi":null,"categories":null,"tex":["title","abstract"],"key":"lee2023ensembleinstruct","links":[{"url":"https://github.com/IBM/ensemble-instruct","text":"https://github.com/IBM/ensemble-instruct","span":[1803,1843],"kind":"github","type":"repo","name":"IBM/ensemble-instruct","status":"released","role":"own"}],"citations":[{"text":"Wang et al., 2023","span":[95,112],"kind":"author_year","authors":["Wang"],"et_al":true,"year":"2023","label":"Self-Instruct","id":null,"key":"wang2023selfinstruct"}]})");
+      R"(ller"],"year":"2023","doi":null,"categories":null,"tex":["title","abstract"],"key":"lee2023ensembleinstruct","links":[{"url":"https://github.com/IBM/ensemble-instruct","text":"https://github.com/IBM/ensemble-instruct","span":[1803,1843],"kind":"github","category":"other","type":"repo","name":"IBM/ensemble-instruct","canonical":null,"status":"released","role":"own","expires":false}],"citations":[{"text":"Wang et al., 2023","span":[95,112],"kind":"author_year","authors":["Wang"],"et_al":true,"year":"2023","label":"Self-Instruct","id":null,"key":"wang2023selfinstruct"}]})");
   EXPECT_TRUE(nlohmann::json::parse(out).is_object());
 }
 

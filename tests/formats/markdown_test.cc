@@ -190,5 +190,79 @@ TEST(MarkdownCli, RealInputsRenderAsOneFlatList) {
   }
 }
 
+std::string RenderGrouped(const std::vector<Artefact>& artefacts) {
+  std::unique_ptr<GroupWriter> writer = FindFormat("markdown")->make_grouped({});
+  std::string out;
+  writer->Begin(out);
+  for (const Artefact& artefact : artefacts) writer->Write(artefact, out);
+  writer->End(out);
+  return out;
+}
+
+Artefact MakeArtefact(std::string url, LinkCategory category, std::string name, Status status,
+                      std::vector<Mention> papers) {
+  Artefact a;
+  a.url = a.canonical = std::move(url);
+  a.category = category;
+  a.name = std::move(name);
+  a.status = status;
+  a.papers = std::move(papers);
+  return a;
+}
+
+// The awesome-list: a section per category in LinkCategory's order, each
+// artefact once (a paper that mentions it twice listed once), marks for
+// coming-soon and expiring links.
+std::vector<Artefact> GroupedSample() {
+  Artefact anonymous =
+      MakeArtefact("https://anonymous.4open.science/r/X-1", LinkCategory::kCode, "X-1",
+                   Status::kComingSoon, {{1, "", "C", Role::kOwn, Status::kComingSoon, {}}});
+  anonymous.expires = true;
+  return {
+      MakeArtefact("https://github.com/a/b", LinkCategory::kCode, "a/b", Status::kReleased,
+                   {{0, "2401.00001", "Paper *A*", Role::kOwn, Status::kReleased, {}},
+                    {3, "", "B", Role::kThirdParty, Status::kUnknown, {}},
+                    {3, "", "B", Role::kThirdParty, Status::kUnknown, {}}}),
+      MakeArtefact("https://doi.org/10.5281/zenodo.1", LinkCategory::kDataset, "10.5281/zenodo.1",
+                   Status::kReleased, {{2, "", "D", Role::kOwn, Status::kReleased, {}}}),
+      anonymous,
+      MakeArtefact("https://x.org/page", LinkCategory::kOther, "", Status::kUnknown,
+                   {{4, "", "E", Role::kUnknown, Status::kUnknown, {}}}),
+  };
+}
+
+TEST(MarkdownGrouped, SectionsByCategoryEachArtefactOnceWithItsPapers) {
+  EXPECT_EQ(
+      RenderGrouped(GroupedSample()),
+      "## Code\n\n"
+      "- [a/b](https://github.com/a/b) — [Paper \\*A\\*](https://arxiv.org/abs/2401.00001); B\n"
+      "- [X-1](https://anonymous.4open.science/r/X-1) (coming soon) (expires) — C\n"
+      "\n## Datasets\n\n"
+      // "10." would start an ordered list if it began a line: escaped.
+            "- [10\\.5281/zenodo.1](https://doi.org/10.5281/zenodo.1) — D\n"
+      "\n## Other links\n\n"
+      "- [https://x.org/page](https://x.org/page) — E\n");
+  EXPECT_EQ(RenderGrouped({}), "");
+}
+
+TEST(MarkdownGrouped, CmarkRendersSectionsAndLinks) {
+  CITEX_REQUIRE(HaveTool("cmark"), "cmark is not installed (Debian package cmark)");
+  const TempDir dir;
+  WriteFile(dir.File("list.md"), RenderGrouped(GroupedSample()));
+  const testing::ToolResult html = RunTool("cmark '" + dir.File("list.md") + "'");
+  ASSERT_EQ(html.status, 0) << html.output;
+  EXPECT_EQ(html.output,
+            "<h2>Code</h2>\n<ul>\n"
+            "<li><a href=\"https://github.com/a/b\">a/b</a> — <a "
+            "href=\"https://arxiv.org/abs/2401.00001\">Paper *A*</a>; B</li>\n"
+            "<li><a href=\"https://anonymous.4open.science/r/X-1\">X-1</a> (coming soon) (expires) "
+            "— C</li>\n</ul>\n"
+            "<h2>Datasets</h2>\n<ul>\n"
+            "<li><a href=\"https://doi.org/10.5281/zenodo.1\">10.5281/zenodo.1</a> — D</li>\n"
+            "</ul>\n"
+            "<h2>Other links</h2>\n<ul>\n"
+            "<li><a href=\"https://x.org/page\">https://x.org/page</a> — E</li>\n</ul>\n");
+}
+
 }  // namespace
 }  // namespace citex

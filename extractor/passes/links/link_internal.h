@@ -1,7 +1,7 @@
 // Internal to the link pass (extractor/passes/links/): what its three stages
 // hand each other. Not part of citex's interface.
 //   link_find.cc      1. find where each link starts and ends, clean its url
-//   link_classify.cc  2. map the url to kind, type and name
+//   link_classify.cc  2. map the url to kind, category, type, name, canonical
 //   link_cues.cc      3. read the sentence around it for status and role
 //   links.cc          the pass: the three in order, each link once
 #pragma once
@@ -81,13 +81,9 @@ ParsedUrl ParseUrl(std::string_view url);
 // Stage 1 joins a line wrap after a '/' when fewer are there.
 size_t SegmentsNeeded(const ParsedUrl& url);
 
-// Stage 2: what the url names.
-struct Classification {
-  LinkKind kind = LinkKind::kOther;
-  std::string type = "page";
-  std::string name;
-};
-Classification Classify(std::string_view url);
+// Stage 2: sets what the url names (kind, category, type, name, expires)
+// and its canonical form, from the hosts table.
+void Classify(std::string_view url, Link* link);
 
 // Stage 3. Sentence boundaries of `text`: sorted end offsets, the last is
 // text.size(). Dots inside `links` are skipped.

@@ -5,8 +5,9 @@
 //   1. Find (link_find.cc): RE2 finds where a link may start (kLinkStart); a
 //      hand-written forward scan decides where it ends and trims what a
 //      reader would not copy.
-//   2. Classify (link_classify.cc): the cleaned url is parsed into host and
-//      path segments and mapped to kind/type/name.
+//   2. Classify (link_classify.cc): the hosts table (hosts.cc) maps the
+//      cleaned url to kind/category/type/name; canonical.cc gives its
+//      canonical form.
 //   3. Read the sentence (link_cues.cc): status and role come from cue
 //      patterns matched on a bounded window of the sentence that holds the
 //      link.
@@ -32,31 +33,6 @@ std::string DedupKey(std::string_view url) {
   std::string key = AsciiLower(url);
   while (!key.empty() && key.back() == '/') key.pop_back();
   return key;
-}
-
-bool IsNameCharacter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.';
-}
-
-// What GitHub, GitLab and the Hugging Face Hub allow in owner and repository
-// names: letters, digits, '-', '_' and '.', never "." or ".." and never a
-// leading '-'. Scripts pass `name` to git clone and build paths from it, so
-// "..", "$(...)", "--upload-pack=..." and "a%2Fb" must not get through.
-// arXiv ids and DOIs come from their own patterns.
-bool IsSafeName(std::string_view name) {
-  if (name.empty()) return false;
-  size_t start = 0;
-  for (;;) {
-    const size_t end = std::min(name.find('/', start), name.size());
-    const std::string_view segment = name.substr(start, end - start);
-    if (segment.empty() || segment == "." || segment == ".." || segment[0] == '-' ||
-        !std::all_of(segment.begin(), segment.end(), IsNameCharacter)) {
-      return false;
-    }
-    if (end == name.size()) return true;
-    start = end + 1;
-  }
 }
 
 class LinkPass : public Pass {
@@ -96,12 +72,10 @@ std::vector<Link> FindLinks(std::string_view abstract, bool* truncated) {
     link.url = PercentEncodeInvisible(cand.url);
     link.text = std::string(abstract.substr(cand.start, cand.end - cand.start));
     link.span = Span{cand.start, cand.end};
-    Classification cls = Classify(link.url);
-    link.kind = cls.kind;
-    link.type = std::move(cls.type);
-    const bool own_pattern = link.kind == LinkKind::kArxiv || link.kind == LinkKind::kDoi;
-    if (own_pattern || IsSafeName(cls.name)) link.name = std::move(cls.name);
+    Classify(link.url, &link);
     ReadSentence(abstract, candidates, k, sentence_ends, &link);
+    // A site the sentence calls a project page is a page.
+    if (link.kind == LinkKind::kProject) link.category = LinkCategory::kPage;
     result.push_back(std::move(link));
   }
   return result;

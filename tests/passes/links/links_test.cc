@@ -462,13 +462,14 @@ TEST(FindLinks, GithubClassification) {
       {"https://gist.github.com/karpathy/d4dee566867f", "gist", "karpathy/d4dee566867f", kGh},
       {"https://raw.githubusercontent.com/a/b/main/x.json", "file", "a/b", kGh},
       {"https://llm-stacking.github.io/", "page", "", kProj},
-      {"https://gitlab.com/group/proj", "repo", "group/proj", kOther},
-      {"https://bitbucket.org/team/repo.git", "repo", "team/repo", kOther},
-      {"https://codeberg.org/user/tool", "repo", "user/tool", kOther},
-      {"https://gitee.com/mindspore/models", "repo", "mindspore/models", kOther},
-      {"https://sourceforge.net/projects/radex/", "repo", "radex", kOther},
-      {"https://gitlab.com/someone", "user", "someone", kOther},
-      {"https://anonymous.4open.science/r/DC-COT-FF4C/", "repo", "DC-COT-FF4C", kOther},
+      {"https://gitlab.com/group/proj", "repo", "group/proj", LinkKind::kGitlab},
+      {"https://bitbucket.org/team/repo.git", "repo", "team/repo", LinkKind::kBitbucket},
+      {"https://codeberg.org/user/tool", "repo", "user/tool", LinkKind::kCodeberg},
+      {"https://gitee.com/mindspore/models", "repo", "mindspore/models", LinkKind::kGitee},
+      {"https://sourceforge.net/projects/radex/", "repo", "radex", LinkKind::kSourceforge},
+      {"https://gitlab.com/someone", "user", "someone", LinkKind::kGitlab},
+      {"https://anonymous.4open.science/r/DC-COT-FF4C/", "repo", "DC-COT-FF4C",
+       LinkKind::kAnonymous},
   };
   for (const Case& c : cases) {
     const std::vector<Link> links = FindLinks(c.url);
@@ -510,7 +511,8 @@ TEST(FindLinks, HuggingFaceArxivDoiClassification) {
       {"https://arxiv.org/list/cs.CL/recent", LinkKind::kArxiv, "page", ""},
       {"https://doi.org/10.1145/3292500.3330701", LinkKind::kDoi, "paper",
        "10.1145/3292500.3330701"},
-      {"https://dx.doi.org/10.5281/zenodo.1234567", LinkKind::kDoi, "paper",
+      // A data DOI names a record of its repository.
+      {"https://dx.doi.org/10.5281/zenodo.1234567", LinkKind::kZenodo, "record",
        "10.5281/zenodo.1234567"},
       {"https://aka.ms/MMInference", kOther, "page", ""},
   };
@@ -724,10 +726,10 @@ void CheckGolden(const std::string& relative) {
     std::vector<Want> wants;
     for (const auto& l : r.at("links")) {
       auto kind_of = [](const std::string& s) {
-        for (LinkKind k : {LinkKind::kGithub, LinkKind::kHuggingface, LinkKind::kProject,
-                           LinkKind::kArxiv, LinkKind::kDoi, LinkKind::kOther}) {
-          if (s == ToString(k)) return k;
+        for (const auto& k : LinkKindNames()) {
+          if (s == k.name) return k.value;
         }
+        ADD_FAILURE() << "unknown kind " << s;
         return LinkKind::kOther;
       };
       auto status_of = [](const std::string& s) {
