@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -38,6 +39,7 @@ ByteSource::ByteSource(int fd, bool owns_fd) : fd_(fd), owns_fd_(owns_fd) {
   // or terminal it means the writer is slow.
   struct stat info;
   regular_file_ = fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (regular_file_) file_size_ = static_cast<size_t>(info.st_size);
 }
 
 ByteSource::~ByteSource() {
@@ -48,19 +50,32 @@ bool ByteSource::Fill() {
   if (eof_) return false;
   // Keep only the unconsumed bytes, at the front.
   if (begin_ > 0) {
-    std::memmove(&buffer_[0], buffer_.data() + begin_, end_ - begin_);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
     end_ -= begin_;
     begin_ = 0;
   }
-  if (buffer_.size() < end_ + kChunkBytes) buffer_.resize(end_ + kChunkBytes);
+  // A regular file asks for what is left of it (and one byte more, to see
+  // its end) up to a chunk; anything else for a whole chunk.
+  size_t chunk = kChunkBytes;
+  if (regular_file_ && file_size_ >= bytes_read_) {
+    chunk = std::min(chunk, std::max<size_t>(file_size_ - bytes_read_ + 1, 4096));
+  }
+  if (capacity_ < end_ + chunk) {
+    // Doubling keeps a record that spans many chunks from being copied once per chunk.
+    const size_t capacity = std::max(end_ + chunk, 2 * capacity_);
+    std::unique_ptr<char[]> grown(new char[capacity]);
+    if (end_ > 0) std::memcpy(grown.get(), buffer_.get(), end_);
+    buffer_ = std::move(grown);
+    capacity_ = capacity;
+  }
   for (;;) {
-    const ssize_t n = read(fd_, &buffer_[end_], kChunkBytes);
+    const ssize_t n = read(fd_, buffer_.get() + end_, chunk);
     if (n > 0) {
       end_ += static_cast<size_t>(n);
       bytes_read_ += static_cast<size_t>(n);
       // A pipe hands over at most its buffer (64 KiB) a read: short reads are
       // normal there. Starved means nothing more is waiting right now.
-      if (!regular_file_ && static_cast<size_t>(n) < kChunkBytes) {
+      if (!regular_file_ && static_cast<size_t>(n) < chunk) {
         struct pollfd waiting = {fd_, POLLIN, 0};
         starved_ = poll(&waiting, 1, 0) == 0;
       } else {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,7 @@ class ByteSource {
   ByteSource& operator=(const ByteSource&) = delete;
 
   // Unconsumed buffered bytes.
-  const char* data() const { return buffer_.data() + begin_; }
+  const char* data() const { return buffer_ ? buffer_.get() + begin_ : ""; }
   size_t size() const { return end_ - begin_; }
   void Consume(size_t n) { begin_ += n; }
   // Reads more bytes after the buffered ones. Returns false at end of file
@@ -47,7 +48,11 @@ class ByteSource {
   int fd_;
   bool owns_fd_;
   bool regular_file_ = false;
-  std::string buffer_;
+  // Grown without zero-filling: a small file or a fuzz input should not pay
+  // for clearing a chunk it never uses.
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t file_size_ = 0;  // regular files: st_size when opened
   size_t begin_ = 0;
   size_t end_ = 0;
   size_t line_number_ = 0;
