@@ -5,23 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include "extractor/base/utf8.h"
+#include "tests/strings.h"
 #include "tests/support.h"
 
 namespace citex {
 namespace {
 
+using testing::ParseLines;
 using testing::ReadFile;
 using testing::RunCitex;
 using testing::TempDir;
 using testing::WriteFile;
-
-std::vector<nlohmann::json> ParseLines(const std::string& out) {
-  std::vector<nlohmann::json> records;
-  std::istringstream lines(out);
-  std::string line;
-  while (std::getline(lines, line)) records.push_back(nlohmann::json::parse(line));
-  return records;
-}
 
 TEST(Robustness, InvalidAndOverlongUtf8InTextComeOutAsValidJson) {
   // \xC0\xAF is an overlong '/', \xED\xA0\x80 a surrogate, \xFF never valid.

@@ -7,11 +7,13 @@
 
 #include "extractor/base/utf8.h"
 #include "formats/writer.h"
+#include "tests/strings.h"
 #include "tests/format_samples.h"
 
 namespace citex {
 namespace {
 
+using testing::Count;
 using testing::MakeCitation;
 using testing::MakeLink;
 using testing::SamplePapers;
@@ -33,15 +35,6 @@ std::string AbstractOf(const Paper& paper) {
   const std::string open = "<p class=\"abstract\">";
   const size_t start = out.find(open) + open.size();
   return out.substr(start, out.find("</p>\n", start) - start);
-}
-
-size_t Count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + 1)) {
-    ++n;
-  }
-  return n;
 }
 
 Paper PaperWithAbstract(std::string abstract) {

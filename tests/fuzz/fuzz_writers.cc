@@ -10,17 +10,11 @@
 #include "extractor/passes/pass.h"
 #include "extractor/stages/stage.h"
 #include "formats/writer.h"
+#include "tests/strings.h"
 
 namespace {
 
-size_t Count(const std::string& haystack, const std::string& needle) {
-  size_t n = 0;
-  for (size_t at = haystack.find(needle); at != std::string::npos;
-       at = haystack.find(needle, at + 1)) {
-    ++n;
-  }
-  return n;
-}
+using citex::testing::Count;
 
 // The page of one paper: one script (the page's own), one article, and no
 // href the input chose the scheme of.

@@ -4,24 +4,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/strings.h"
 #include "tests/support.h"
 
 namespace citex {
 namespace {
 
+using testing::ParseLines;
 using testing::RunCitex;
 using testing::TempDir;
 using testing::WriteFile;
 
 constexpr char kBom[] = "\xEF\xBB\xBF";
-
-std::vector<nlohmann::json> ParseLines(const std::string& out) {
-  std::vector<nlohmann::json> records;
-  std::istringstream lines(out);
-  std::string line;
-  while (std::getline(lines, line)) records.push_back(nlohmann::json::parse(line));
-  return records;
-}
 
 std::vector<std::string> Ids(const std::string& out) {
   std::vector<std::string> ids;
