@@ -4,6 +4,7 @@ find_package(fmt CONFIG REQUIRED)            # libfmt-dev
 find_package(simdjson CONFIG REQUIRED)       # libsimdjson-dev
 find_package(nlohmann_json CONFIG REQUIRED)  # nlohmann-json3-dev (tests, bench)
 find_package(CLI11 CONFIG REQUIRED)          # libcli11-dev
+find_package(absl CONFIG REQUIRED)           # libabsl-dev (flat hash tables of the key stage)
 # Debian's RE2 ships only re2.pc; newer RE2 ships a CMake config. Take either.
 find_package(re2 CONFIG QUIET)
 if(NOT TARGET re2::re2)

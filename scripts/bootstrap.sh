@@ -31,6 +31,7 @@ packages="
   python3-pytest
   python3-dask python3-distributed
   libbtparse-dev
+  libabsl-dev
 "
 # Build: the compiler, CMake and the libraries citex links.
 # Tests: the real consumers of what citex writes (cmark renders the Markdown;
@@ -42,7 +43,8 @@ packages="
 # ripgrep and jq for the benchmarks and README commands, clang and its runtime
 # for the sanitizer build and fuzz targets, unicode-data to check the generated
 # letter table, chromium (headless) to open the HTML pages; libbtparse-dev
-# (btparse) reads the --library .bib files.
+# (btparse) reads the --library .bib files; libabsl-dev (Abseil) gives the
+# key stage flat hash tables, so its memory per key stays small.
 # Python module: pybind11 and the headers to build it; venv, pip, setuptools
 # and wheel to install it offline; pytest for its tests; Dask (dask and
 # distributed) for the test on a real cluster.

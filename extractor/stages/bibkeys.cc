@@ -1,7 +1,13 @@
 #include "extractor/stages/bibkeys.h"
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <functional>
+#include <unordered_map>
 
 #include "extractor/base/arxiv_id.h"
 #include "extractor/base/latin.h"
@@ -193,14 +199,58 @@ std::unordered_map<std::string, std::optional<std::string>> LabelsByAuthorsAndYe
 
 }  // namespace
 
+// What the stage remembers, kept small because it grows with the input:
+// a work is known by two independent 64-bit hashes of its identity (16
+// bytes instead of the string; a false merge needs both to collide), keys
+// given out by a hash of the key (a false hit only moves a key on to its
+// next suffix), and each work's key once, in one arena.
+struct BibKeys::Tables {
+  using Fingerprint = std::pair<uint64_t, uint64_t>;
+  struct Work {
+    uint64_t key_at = 0;  // the key is keys[key_at, key_at + key_size)
+    uint32_t key_size = 0;
+    bool paper = false;  // the key of a paper in the input, not of a stub
+  };
+
+  static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
+  // FNV-1a: independent of std::hash's MurmurHash, and as stable.
+  static Fingerprint FingerprintOf(std::string_view identity) {
+    uint64_t fnv = 14695981039346656037ull;
+    for (unsigned char c : identity) fnv = (fnv ^ c) * 1099511628211ull;
+    return {Hash(identity), fnv};
+  }
+
+  std::string_view KeyOf(const Work& work) const {
+    return std::string_view(keys).substr(work.key_at, work.key_size);
+  }
+  Work Store(std::string_view key, bool paper) {
+    Work work{keys.size(), static_cast<uint32_t>(key.size()), paper};
+    keys.append(key);
+    return work;
+  }
+
+  absl::flat_hash_map<Fingerprint, Work> works;  // identity -> its key
+  std::string keys;
+  absl::flat_hash_set<uint64_t> taken;
+  // Next suffix to try per base (by hash), so that a thousand "anon" keys
+  // cost a thousand steps, not half a million.
+  absl::flat_hash_map<uint64_t, uint32_t> next_suffix;
+};
+
+BibKeys::BibKeys() : tables_(std::make_unique<Tables>()) {}
+BibKeys::~BibKeys() = default;
+BibKeys::BibKeys(BibKeys&&) noexcept = default;
+BibKeys& BibKeys::operator=(BibKeys&&) noexcept = default;
+
 std::string BibKeys::Claim(std::string base) {
   if (base.empty()) base = "anon";
-  if (taken_.insert(base).second) return base;
-  size_t& n = next_suffix_[base];
+  Tables& t = *tables_;
+  if (t.taken.insert(Tables::Hash(base)).second) return base;
+  uint32_t& n = t.next_suffix[Tables::Hash(base)];
   std::string key;
   do {
     key = base + Suffix(n++);
-  } while (!taken_.insert(key).second);
+  } while (!t.taken.insert(Tables::Hash(key)).second);
   return key;
 }
 
@@ -233,25 +283,33 @@ std::pair<std::string, std::string> BibKeys::Identify(
 // A paper cited by arXiv id or DOI before it came keeps the key that
 // citation gave it, so the citation's key names the paper's entry.
 void BibKeys::AssignPaperKey(Paper& paper) {
-  std::vector<std::string> identities;
+  Tables& t = *tables_;
+  std::vector<Tables::Fingerprint> identities;
   if (!paper.id.empty() && IsArxivId(paper.id)) {
-    identities.push_back("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id)));
+    identities.push_back(
+        Tables::FingerprintOf("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id))));
   }
-  if (!paper.doi.empty()) identities.push_back("doi|" + AsciiLower(paper.doi));
+  if (!paper.doi.empty()) identities.push_back(Tables::FingerprintOf("doi|" + AsciiLower(paper.doi)));
   paper.key.clear();
-  for (const std::string& identity : identities) {
-    const auto it = works_.find(identity);
-    if (it == works_.end() || it->second.paper) continue;  // unknown, or a repeated record
+  std::optional<Tables::Work> own;
+  for (const Tables::Fingerprint& identity : identities) {
+    const auto it = t.works.find(identity);
+    if (it == t.works.end() || it->second.paper) continue;  // unknown, or a repeated record
     it->second.paper = true;
-    paper.key = it->second.key;
+    own = it->second;
+    paper.key = std::string(t.KeyOf(*own));
     break;
   }
   if (paper.key.empty()) paper.key = Claim(PaperBase(paper));
-  for (std::string& identity : identities)
-    works_.try_emplace(std::move(identity), Work{paper.key, true});
+  for (const Tables::Fingerprint& identity : identities) {
+    if (t.works.contains(identity)) continue;
+    if (!own) own = t.Store(paper.key, true);
+    t.works.emplace(identity, *own);
+  }
 }
 
 void BibKeys::Assign(Paper& paper) {
+  Tables& t = *tables_;
   const std::unordered_map<std::string, std::optional<std::string>> labels =
       LabelsByAuthorsAndYear(paper);
   const auto label_of = [&labels](const Citation& citation) -> std::optional<std::string> {
@@ -262,10 +320,10 @@ void BibKeys::Assign(Paper& paper) {
   for (Citation& citation : paper.citations) {
     if (citation.kind == CitationKind::kNumeric) continue;
     auto [identity, base] = Identify(paper, citation, label_of(citation));
-    auto it = works_.find(identity);
-    if (it == works_.end())
-      it = works_.emplace(std::move(identity), Work{Claim(std::move(base))}).first;
-    citation.key = it->second.key;
+    const Tables::Fingerprint id = Tables::FingerprintOf(identity);
+    auto it = t.works.find(id);
+    if (it == t.works.end()) it = t.works.emplace(id, t.Store(Claim(std::move(base)), false)).first;
+    citation.key = std::string(t.KeyOf(it->second));
     citation.in_input = it->second.paper;
   }
   AssignPaperKey(paper);

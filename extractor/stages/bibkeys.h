@@ -17,8 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -39,12 +38,18 @@ NameParts SplitName(std::string_view full_name);
 
 class BibKeys {
  public:
+  BibKeys();
+  ~BibKeys();
+  BibKeys(BibKeys&&) noexcept;
+  BibKeys& operator=(BibKeys&&) noexcept;
+
   // Fills Paper::key, and Citation::key and Citation::in_input for every
   // citation of `paper`. Call it for papers in input order: keys then depend
   // only on the input, not on thread count. The paper's cited works claim
   // their keys before the paper does, then its numeric references (which
   // read its key). Memory grows with the distinct keys: one per paper, one
-  // per cited work; a numeric reference is forgotten with its paper.
+  // per cited work (about 60 bytes each: hashes, and each key once); a
+  // numeric reference is forgotten with its paper.
   // The key stage (MakeKeyStage) calls it.
   void Assign(Paper& paper);
 
@@ -52,10 +57,7 @@ class BibKeys {
   static std::string Fold(std::string_view text);
 
  private:
-  struct Work {
-    std::string key;
-    bool paper = false;  // the key of a paper in the input, not of a stub
-  };
+  struct Tables;  // in bibkeys.cc: the hash tables stay out of this header
 
   std::string Claim(std::string base);
   void AssignPaperKey(Paper& paper);
@@ -63,11 +65,7 @@ class BibKeys {
   std::pair<std::string, std::string> Identify(const Paper& paper, const Citation& citation,
                                                const std::optional<std::string>& label) const;
 
-  std::unordered_map<std::string, Work> works_;  // identity -> key
-  std::unordered_set<std::string> taken_;
-  // Next suffix to try per base, so that a thousand "anon" keys cost a
-  // thousand steps, not half a million.
-  std::unordered_map<std::string, size_t> next_suffix_;
+  std::unique_ptr<Tables> tables_;
 };
 
 }  // namespace citex
