@@ -213,7 +213,7 @@ void BreakTies(const Library& library, const Citation& c, std::string_view abstr
     }
   }
   if (context.own && favour(n, density)) return;
-  // 3b. The copy clearly nearest to a neighbour (the paper's, or else the
+  // 3b. The copy clearly (8 times) nearer to a neighbour (the paper's, or else the
   // last papers').
   std::vector<uint64_t> distance(n);
   for (size_t k = 0; k < n; ++k) distance[k] = Distance(library, (*fits)[k].second, context.nearby);
@@ -221,7 +221,7 @@ void BreakTies(const Library& library, const Citation& c, std::string_view abstr
   for (size_t k = 0; k < n; ++k) order[k] = k;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return distance[a] < distance[b]; });
   const uint64_t best = distance[order[0]], next = distance[order[1]];
-  if (best == UINT64_MAX || (next != UINT64_MAX && best * 3 >= next)) return;
+  if (best == UINT64_MAX || (next != UINT64_MAX && best * 8 >= next)) return;
   (*fits)[order[0]].first += kTieBreak;
   sort();
 }
