@@ -47,7 +47,7 @@ class CsvWriter : public Writer {
   void Begin(std::string& out) override {
     out.append(
         "paper_index,paper_id,title,item,kind,type,name,value,status,year,authors,label,"
-        "start,end");
+        "start,end,resolved_key");
     out.append(kEol);
   }
 
@@ -57,7 +57,7 @@ class CsvWriter : public Writer {
       out.append("link,");
       Row(out,
           {ToString(link.kind), link.type, link.name, link.url, ToString(link.status), "", "", ""});
-      Finish(link.span, out);
+      Finish(link.span, out, "");
     }
     for (const Citation& citation : paper.citations) {
       Prefix(paper, out);
@@ -71,7 +71,7 @@ class CsvWriter : public Writer {
       if (citation.et_al) authors.append(authors.empty() ? "et al." : "; et al.");
       Row(out, {ToString(citation.kind), "", citation.id, citation.text, "", citation.year, authors,
                 citation.label.value_or("")});
-      Finish(citation.span, out);
+      Finish(citation.span, out, citation.resolved ? citation.resolved->key : "");
     }
   }
 
@@ -92,8 +92,10 @@ class CsvWriter : public Writer {
     }
   }
 
-  static void Finish(const Span& span, std::string& out) {
-    fmt::format_to(std::back_inserter(out), "{},{}", span.start, span.end);
+  // start, end, and the library key a citation resolved to (--library).
+  void Finish(const Span& span, std::string& out, std::string_view resolved_key) const {
+    fmt::format_to(std::back_inserter(out), "{},{},", span.start, span.end);
+    if (!resolved_key.empty()) Field(resolved_key, raw_formulas_, out);
     out.append(kEol);
   }
 
