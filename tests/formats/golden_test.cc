@@ -36,14 +36,42 @@ std::vector<std::string> Samples() {
 struct GoldenCase {
   std::string sample;
   const FormatInfo* format;
-  std::string golden() const { return sample + "." + std::string(format->extension); }
+  std::string run;      // a name for the options below, "" for none
+  std::string options;  // more command-line options
+  std::string golden() const {
+    return sample + (run.empty() ? "" : "+" + run) + "." + std::string(format->extension);
+  }
 };
 
-// Every sample in every format of the format table.
+// Runs with options: a sample, a name for the run (in the golden file's
+// name, "daily-papers.txt+library.bib"), the options, the formats.
+struct OptionRun {
+  const char* sample;
+  const char* run;
+  const char* options;
+  std::vector<std::string_view> formats;
+};
+const std::vector<OptionRun>& OptionRuns() {
+  static const std::vector<OptionRun> runs = {
+      // Resolved citations print the library's own entries (issue 16).
+      {"daily-papers.txt", "library", "--library samples/libraries/daily-papers.bib",
+       {"bibtex", "csv", "jsonl"}},
+  };
+  return runs;
+}
+
+// Every sample in every format of the format table, and the option runs.
 std::vector<GoldenCase> GoldenCases() {
   std::vector<GoldenCase> cases;
   for (const std::string& sample : Samples()) {
-    for (const FormatInfo& format : Formats()) cases.push_back({sample, &format});
+    for (const FormatInfo& format : Formats()) cases.push_back({sample, &format, "", ""});
+  }
+  for (const OptionRun& run : OptionRuns()) {
+    for (const FormatInfo& format : Formats()) {
+      if (std::find(run.formats.begin(), run.formats.end(), format.name) != run.formats.end()) {
+        cases.push_back({run.sample, &format, run.run, run.options});
+      }
+    }
   }
   return cases;
 }
@@ -57,7 +85,8 @@ class Golden : public ::testing::TestWithParam<GoldenCase> {};
 TEST_P(Golden, OutputMatchesByteForByte) {
   const GoldenCase& test = GetParam();
   const std::string command =
-      "-j 2 -f " + std::string(test.format->name) + " samples/" + test.sample;
+      "-j 2 -f " + std::string(test.format->name) + " " +
+      (test.options.empty() ? "" : test.options + " ") + "samples/" + test.sample;
   const testing::Run run = RunCitex(command);
   EXPECT_LE(run.status, 1) << run.err;
   EXPECT_EQ(run.err, "");
