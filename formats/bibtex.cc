@@ -279,8 +279,47 @@ class BibtexWriter : public Writer {
     return Escaped(fmt::format("{}:{}", paper.source.path, paper.source.line), false);
   }
 
+  // Whether a library's value can be written as it is: braces balanced
+  // (btparse's values always are; a JSON library's might not be).
+  static bool Balanced(std::string_view value) {
+    int depth = 0;
+    for (size_t i = 0; i < value.size(); ++i) {
+      if (value[i] == '\\') {
+        ++i;  // an escaped brace does not count
+      } else if (value[i] == '{') {
+        ++depth;
+      } else if (value[i] == '}' && --depth < 0) {
+        return false;
+      }
+    }
+    return depth == 0;
+  }
+
+  // A citation resolved against --library: the library's own entry, every
+  // field as the library has it (macros expanded, crossref fields merged in,
+  // so no crossref).
+  void WriteLibraryEntry(const BibEntry& entry, std::string& out) {
+    if (wrote_) out.push_back('\n');
+    wrote_ = true;
+    fmt::format_to(std::back_inserter(out), "@{}{{{},\n", entry.type.empty() ? "misc" : entry.type,
+                   entry.key);
+    for (const auto& [name, value] : entry.fields) {
+      // The parent's fields are merged in already, and the parent is not
+      // in this file: a crossref would send bibtex and biber looking for it.
+      if (name.empty() || name == "crossref") continue;
+      Field(name, out);
+      out.append(Balanced(value) ? value : Escaped(value, true));
+      Close(out);
+    }
+    out.append("}\n");
+  }
+
   void WriteStub(const Stub& stub, std::string& out) {
     const Citation& c = stub.citation;
+    if (c.resolved && c.resolved->entry != nullptr) {
+      WriteLibraryEntry(*c.resolved->entry, out);
+      return;
+    }
     Open(stub.key, out);
     const bool has_authors = Authors(c.authors, true, c.et_al, stub.tex, out);
     // A label names the work as its authors wrote it: keep its case whole.

@@ -48,7 +48,7 @@ class CsvWriter : public Writer {
   void Begin(std::string& out) override {
     out.append(
         "paper_index,paper_id,title,item,kind,type,name,value,status,year,authors,label,"
-        "start,end,category,canonical,expires");
+        "start,end,category,canonical,expires,resolved_key");
     out.append(kEol);
   }
 
@@ -63,7 +63,7 @@ class CsvWriter : public Writer {
       Field(ToString(link.category), raw_formulas_, out);
       out.push_back(',');
       Field(link.canonical, raw_formulas_, out);
-      out.append(link.expires ? ",true" : ",false");
+      out.append(link.expires ? ",true," : ",false,");
       out.append(kEol);
     }
     for (const Citation& citation : paper.citations) {
@@ -79,7 +79,9 @@ class CsvWriter : public Writer {
       Row(out, {ToString(citation.kind), "", citation.id, citation.text, "", citation.year, authors,
                 citation.label.value_or("")});
       AppendSpan(citation.span, out);
-      out.append(",,,");
+      out.append(",,,,");
+      // The library key it resolved to (--library).
+      if (citation.resolved) Field(citation.resolved->key, raw_formulas_, out);
       out.append(kEol);
     }
   }

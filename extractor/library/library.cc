@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <tuple>
 
@@ -27,6 +28,24 @@ std::string AllSurnames(const LibraryEntry& e) {
 }
 
 }  // namespace
+
+bool SameWork(const LibraryEntry& a, const LibraryEntry& b) {
+  if (a.year != b.year || a.surnames.empty() || b.surnames.empty() ||
+      a.surnames[0] != b.surnames[0] || a.corporate != b.corporate) {
+    return false;
+  }
+  if (a.surnames.size() != b.surnames.size() && !a.others && !b.others) return false;
+  std::vector<std::string> x = FoldWords(TitleOf(a)), y = FoldWords(TitleOf(b));
+  if (x.empty() || y.empty()) return false;
+  std::sort(x.begin(), x.end());
+  x.erase(std::unique(x.begin(), x.end()), x.end());
+  std::sort(y.begin(), y.end());
+  y.erase(std::unique(y.begin(), y.end()), y.end());
+  std::vector<std::string> shared;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(shared));
+  const size_t all = x.size() + y.size() - shared.size();
+  return shared.size() * 4 >= all * 3;
+}
 
 std::string TitleOf(const LibraryEntry& entry) {
   const std::string* title = entry.bib.Field("title");

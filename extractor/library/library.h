@@ -89,6 +89,12 @@ void LoadJsonLibrary(const std::string& path, uint32_t index, Library* library,
 // The entry's title as plain text (braces and TeX accents removed).
 std::string TitleOf(const LibraryEntry& entry);
 
+// Whether two entries are one work filed twice (two papers' .bib files
+// concatenated): the same first surname, author count and year, and titles
+// of nearly the same words (at least 3 in 4 shared, case, braces and
+// punctuation aside).
+bool SameWork(const LibraryEntry& a, const LibraryEntry& b);
+
 // ---- folding (library/fold.cc), shared with the resolution stage -------
 
 // Lower-case ASCII letters and digits of `text` after TeX accents and braces

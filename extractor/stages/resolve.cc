@@ -3,7 +3,10 @@
 #include "extractor/stages/resolve.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <deque>
 #include <map>
+#include <unordered_set>
 #include <utility>
 
 #include "extractor/base/arxiv_id.h"
@@ -77,13 +80,6 @@ bool LabelFits(const CitedWork& work, const LibraryEntry& e) {
   return true;
 }
 
-// The same work: same surnames and year (a library concatenated from
-// several papers' .bib files holds one work under several keys).
-bool SameWork(const LibraryEntry& a, const LibraryEntry& b) {
-  return a.surnames == b.surnames && a.year == b.year &&
-         FoldName(TitleOf(a)) == FoldName(TitleOf(b));
-}
-
 // Removes the fits from other files that are copies of a fit in `file`.
 void DropCopiesOutside(const Library& library, uint32_t file,
                        std::vector<std::pair<double, uint32_t>>* fits) {
@@ -101,7 +97,152 @@ void DropCopiesOutside(const Library& library, uint32_t file,
   *fits = std::move(kept);
 }
 
+// Words too common in titles to say which of two works a paragraph is
+// about.
+bool IsCommonTitleWord(const std::string& w) {
+  static const std::unordered_set<std::string> kCommon = {
+      "about",    "after",    "among",    "analysis", "approach", "based",    "beyond",
+      "between",  "towards",  "toward",   "their",    "there",    "these",    "under",
+      "using",    "which",    "while",    "where",    "model",    "models",   "method",
+      "methods",  "study",    "studies",  "results",  "general",  "large",    "learning",
+      "language", "languages", "theory",  "problem",  "problems", "system",   "systems",
+      "through",  "other",    "first",    "second",   "three",    "paper",    "review",
+      "introduction", "effects", "effect", "algorithm", "algorithms", "network", "networks",
+      "social",   "economic", "evidence", "english",  "french",   "world",    "journal"};
+  return w.size() < 5 || kCommon.count(w) > 0;
+}
+
+// How many of the entry's distinctive title words the paragraph uses.
+size_t TopicalOverlap(const LibraryEntry& e, const std::unordered_set<std::string>& words) {
+  std::vector<std::string> title = FoldWords(TitleOf(e));
+  std::sort(title.begin(), title.end());
+  title.erase(std::unique(title.begin(), title.end()), title.end());
+  size_t n = 0;
+  for (const std::string& w : title) n += !IsCommonTitleWord(w) && words.count(w) > 0;
+  return n;
+}
+
+// Whether entry `e` is named by `word` (its title words or its key).
+bool Named(const LibraryEntry& e, const std::string& word) {
+  if (word.size() < 3) return false;
+  if (FoldName(e.bib.key).find(word) != std::string::npos) return true;
+  for (const std::string& w : FoldWords(TitleOf(e))) {
+    if (w == word) return true;
+  }
+  return false;
+}
+
+// How far from a neighbour a copy still is in its stretch of the file.
+constexpr uint32_t kNeighbourhood = 64;
+
+// Distance, in entries of one file, from `i` to the nearest of `nearby`.
+uint64_t Distance(const Library& library, uint32_t i, const std::vector<uint32_t>& nearby) {
+  uint64_t best = UINT64_MAX;
+  for (uint32_t n : nearby) {
+    if (library.entries()[n].library != library.entries()[i].library) continue;
+    best = std::min<uint64_t>(best, n > i ? n - i : i - n);
+  }
+  return best;
+}
+
+// The tie-breaks, in order, among the fits not clearly behind the best
+// (fits sorted best first): each adds kTieBreak to the fits it favours when
+// it favours some of them and not all. 1: the word before the bracket names
+// the work; 2: the paragraph uses more of its title's distinctive words;
+// 3: copies of one work: the copy in the stretch of the file where the
+// paper's other citations resolved, or clearly nearest to them (or, when the
+// paper has none, to the last papers').
+void BreakTies(const Library& library, const Citation& c, std::string_view abstract,
+               const ResolveContext& context, std::vector<std::pair<double, uint32_t>>* fits) {
+  const std::vector<LibraryEntry>& entries = library.entries();
+  auto sort = [&] {
+    std::sort(fits->begin(), fits->end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+  };
+  auto tied = [&] {
+    size_t n = 1;
+    while (n < fits->size() && (*fits)[0].first - (*fits)[n].first < kMargin - 1e-9) ++n;
+    return n;
+  };
+  // Adds kTieBreak to the tied fits where `value` is highest, when it is
+  // not the same for all of them.
+  auto favour = [&](size_t n, const std::vector<uint64_t>& value) {
+    const uint64_t top = *std::max_element(value.begin(), value.end());
+    const uint64_t low = *std::min_element(value.begin(), value.end());
+    if (top == low) return false;
+    for (size_t k = 0; k < n; ++k) {
+      if (value[k] == top) (*fits)[k].first += kTieBreak;
+    }
+    sort();
+    return true;
+  };
+  size_t n = tied();
+  if (n < 2) return;
+  // 1. The name before the bracket.
+  if (const std::string word = NamedBefore(c, abstract); !word.empty()) {
+    std::vector<uint64_t> named(n);
+    for (size_t k = 0; k < n; ++k) named[k] = Named(entries[(*fits)[k].second], word);
+    // A copy of a named work is named too ("showyourwork" may be one
+    // copy's key only).
+    for (size_t k = 0; k < n; ++k) {
+      for (size_t j = 0; j < n && named[k] == 0; ++j) {
+        named[k] = named[j] != 0 && SameWork(entries[(*fits)[j].second], entries[(*fits)[k].second]);
+      }
+    }
+    if (favour(n, named) && (n = tied()) < 2) return;
+  }
+  // 2. The paragraph's topic.
+  std::unordered_set<std::string> words;
+  for (std::string& w : FoldWords(abstract)) words.insert(std::move(w));
+  std::vector<uint64_t> overlap(n);
+  for (size_t k = 0; k < n; ++k) overlap[k] = TopicalOverlap(entries[(*fits)[k].second], words);
+  if (favour(n, overlap) && (n = tied()) < 2) return;
+  // 3. Copies of one work: the neighbourhood.
+  if (context.nearby.empty()) return;
+  for (size_t k = 1; k < n; ++k) {
+    if (!SameWork(entries[(*fits)[0].second], entries[(*fits)[k].second])) return;
+  }
+  // 3a. Copies in a stretch of the file the paper's own neighbours are in.
+  std::vector<uint64_t> density(n, 0);
+  for (size_t k = 0; k < n; ++k) {
+    const uint32_t i = (*fits)[k].second;
+    for (uint32_t m : context.nearby) {
+      const uint32_t d = m > i ? m - i : i - m;
+      density[k] += entries[m].library == entries[i].library && d <= kNeighbourhood;
+    }
+  }
+  if (context.own && favour(n, density)) return;
+  // 3b. The copy clearly (8 times) nearer to a neighbour (the paper's, or else the
+  // last papers').
+  std::vector<uint64_t> distance(n);
+  for (size_t k = 0; k < n; ++k) distance[k] = Distance(library, (*fits)[k].second, context.nearby);
+  std::vector<size_t> order(n);
+  for (size_t k = 0; k < n; ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return distance[a] < distance[b]; });
+  const uint64_t best = distance[order[0]], next = distance[order[1]];
+  if (best == UINT64_MAX || (next != UINT64_MAX && best * 8 >= next)) return;
+  (*fits)[order[0]].first += kTieBreak;
+  sort();
+}
+
 }  // namespace
+
+std::string NamedBefore(const Citation& citation, std::string_view abstract) {
+  if (citation.label || citation.span.start > abstract.size()) return {};
+  size_t i = citation.span.start;
+  while (i > 0 && IsWhitespace(abstract[i - 1])) --i;
+  if (i == 0 || (abstract[i - 1] != '(' && abstract[i - 1] != '[')) return {};
+  --i;
+  while (i > 0 && IsWhitespace(abstract[i - 1])) --i;
+  const size_t end = i;
+  while (i > 0 && !IsWhitespace(abstract[i - 1]) && abstract[i - 1] != '(' &&
+         abstract[i - 1] != ')' && abstract[i - 1] != ',' && abstract[i - 1] != ';') {
+    --i;
+  }
+  const std::vector<std::string> words = FoldWords(abstract.substr(i, end - i));
+  return words.size() == 1 ? words[0] : std::string();
+}
 
 CitedWork ReadCitation(const Citation& citation, std::string_view abstract) {
   CitedWork work;
@@ -149,44 +290,51 @@ double Score(const CitedWork& work, const LibraryEntry& e, char suffix) {
   return std::clamp(score, 0.0, 1.0);
 }
 
-void Resolve(const Library& library, std::string_view abstract, int preferred, Citation* c) {
+int64_t Resolve(const Library& library, std::string_view abstract, const ResolveContext& context,
+                Citation* c) {
   c->resolved.reset();
   c->candidates.clear();
   auto resolve_to = [&](const LibraryEntry& e, double score) {
     c->resolved = Resolution{e.bib.key, library.paths()[e.library], score, &e.bib};
   };
   if (c->kind == CitationKind::kArxiv) {
-    if (const LibraryEntry* e = library.ByArxiv(ArxivIdWithoutVersion(c->id))) resolve_to(*e, 1);
-    return;
+    const LibraryEntry* e = library.ByArxiv(ArxivIdWithoutVersion(c->id));
+    if (e != nullptr) resolve_to(*e, 1);
+    return e == nullptr ? -1 : e - library.entries().data();
   }
   if (c->kind == CitationKind::kDoi) {
-    if (const LibraryEntry* e = library.ByDoi(c->id)) resolve_to(*e, 1);
-    return;
+    const LibraryEntry* e = library.ByDoi(c->id);
+    if (e != nullptr) resolve_to(*e, 1);
+    return e == nullptr ? -1 : e - library.entries().data();
   }
-  if (c->kind != CitationKind::kAuthorYear || c->authors.empty()) return;
+  if (c->kind != CitationKind::kAuthorYear || c->authors.empty()) return -1;
   const CitedWork work = ReadCitation(*c, abstract);
   const std::vector<uint32_t>* found = library.ByFirstSurname(work.surnames[0]);
-  if (found == nullptr) return;
+  if (found == nullptr) return -1;
   std::vector<std::pair<double, uint32_t>> fits;
   for (uint32_t i : *found) {
     const double score = Score(work, library.entries()[i], library.NatbibSuffix(i));
     if (score >= kFits) fits.emplace_back(score, i);
   }
-  if (preferred >= 0) DropCopiesOutside(library, static_cast<uint32_t>(preferred), &fits);
+  if (context.preferred >= 0) {
+    DropCopiesOutside(library, static_cast<uint32_t>(context.preferred), &fits);
+  }
   std::sort(fits.begin(), fits.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   });
-  if (fits.empty()) return;
+  if (fits.empty()) return -1;
+  BreakTies(library, *c, abstract, context, &fits);
   const double top = fits[0].first;
   const double second = fits.size() > 1 ? fits[1].first : 0;
   if (top >= kWins && (fits.size() == 1 || top - second >= kMargin - 1e-9)) {
     resolve_to(library.entries()[fits[0].second], std::min(top, 1.0));
-    return;
+    return fits[0].second;
   }
   for (size_t k = 0; k < fits.size() && k < 3; ++k) {
     c->candidates.push_back(
         {library.entries()[fits[k].second].bib.key, std::min(fits[k].first, 1.0)});
   }
+  return -1;
 }
 
 namespace {
@@ -196,31 +344,51 @@ class ResolveStage : public Stage {
   explicit ResolveStage(std::shared_ptr<const Library> library) : library_(std::move(library)) {}
   std::string_view name() const override { return "resolve"; }
   void Apply(Paper& paper) override {
-    // First without a preference; then the file most clear winners come
-    // from breaks the ties between copies of one work in several files.
+    // First alone; then the file most clear winners come from, and the
+    // entries they are (or, when none, the last papers' entries), break the
+    // ties between copies of one work.
+    ResolveContext context;
     std::map<uint32_t, size_t> files;
+    std::vector<uint32_t> resolved;
+    bool ties = false;
     for (Citation& c : paper.citations) {
-      Resolve(*library_, paper.abstract, -1, &c);
-      if (c.resolved) ++files[FileOf(*c.resolved)];
+      const int64_t i = Resolve(*library_, paper.abstract, context, &c);
+      if (i >= 0) {
+        ++files[library_->entries()[i].library];
+        resolved.push_back(static_cast<uint32_t>(i));
+      }
+      ties = ties || !c.candidates.empty();
     }
-    int preferred = -1;
-    size_t best = 0;
-    for (const auto& [file, count] : files) {
-      if (count > best) best = count, preferred = static_cast<int>(file);
+    if (ties) {
+      size_t best = 0;
+      for (const auto& [file, count] : files) {
+        if (count > best) best = count, context.preferred = static_cast<int>(file);
+      }
+      if (!resolved.empty()) {  // the paper's own first, else the last papers'
+        context.nearby = resolved;
+        context.own = true;
+      } else {
+        context.nearby.assign(recent_.begin(), recent_.end());
+      }
+      for (Citation& c : paper.citations) {
+        if (c.candidates.empty()) continue;
+        const int64_t i = Resolve(*library_, paper.abstract, context, &c);
+        if (i >= 0) resolved.push_back(static_cast<uint32_t>(i));
+      }
     }
     for (Citation& c : paper.citations) {
-      if (preferred >= 0 && !c.candidates.empty())
-        Resolve(*library_, paper.abstract, preferred, &c);
       if (c.resolved) c.key = c.resolved->key;
+    }
+    for (uint32_t i : resolved) {
+      recent_.push_back(i);
+      if (recent_.size() > kRecent) recent_.pop_front();
     }
   }
 
  private:
-  uint32_t FileOf(const Resolution& r) const {
-    const std::vector<std::string>& paths = library_->paths();
-    return static_cast<uint32_t>(std::find(paths.begin(), paths.end(), r.library) - paths.begin());
-  }
+  static constexpr size_t kRecent = 32;  // the last papers' resolutions kept
   std::shared_ptr<const Library> library_;
+  std::deque<uint32_t> recent_;
 };
 
 }  // namespace

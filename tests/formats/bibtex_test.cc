@@ -38,7 +38,8 @@ std::string Render(std::vector<Paper> papers, const WriterOptions& options = {})
 
 std::vector<std::string> EntryKeys(const std::string& bib) {
   std::vector<std::string> keys;
-  static const std::regex kEntry(R"(@misc\{([^,]+),)");
+  // Any entry type: with --library a resolved work is the library's own entry.
+  static const std::regex kEntry(R"((?:^|\n)@[a-z]+\{([^,]+),)");
   for (auto it = std::sregex_iterator(bib.begin(), bib.end(), kEntry); it != std::sregex_iterator();
        ++it) {
     keys.push_back((*it)[1]);
@@ -249,7 +250,8 @@ void ExpectBiberAccepts(const std::string& bib) {
   // biber read every entry back.
   const std::string out = ReadFile(dir.File("out.bib"));
   size_t entries = 0;
-  for (size_t at = 0; (at = out.find("@MISC{", at)) != std::string::npos; ++at) ++entries;
+  for (size_t at = 0; (at = out.find("\n@", at)) != std::string::npos; ++at) ++entries;
+  entries += out.rfind("@", 0) == 0;
   EXPECT_EQ(entries, EntryKeys(bib).size()) << out;
 }
 

@@ -28,7 +28,7 @@ std::string Render(const std::vector<Paper>& papers) {
 const std::vector<std::string> kHeader = {"paper_index", "paper_id", "title", "item",   "kind",
                                           "type",        "name",     "value", "status", "year",
                                           "authors",     "label",    "start", "end",    "category",
-                                          "canonical",   "expires"};
+                                          "canonical",   "expires", "resolved_key"};
 
 // The rows the sample must give, as any CSV reader should see them.
 std::vector<std::vector<std::string>> ExpectedRows() {
@@ -41,42 +41,42 @@ std::vector<std::vector<std::string>> ExpectedRows() {
   std::vector<std::vector<std::string>> rows = {
       kHeader,
       {"0", "2310.13961", t0, "link", "github", "repo", "IBM/ensemble-instruct",
-       "https://github.com/IBM/ensemble-instruct", "released", "", "", "", "10", "50"},
+       "https://github.com/IBM/ensemble-instruct", "released", "", "", "", "10", "50", ""},
       {"0", "2310.13961", t0, "link", "huggingface", "model", "ibm/ensemble_model",
-       "https://huggingface.co/ibm/ensemble_model", "coming_soon", "", "", "", "60", "101"},
+       "https://huggingface.co/ibm/ensemble_model", "coming_soon", "", "", "", "60", "101", ""},
       {"0", "2310.13961", t0, "link", "huggingface", "dataset", "ibm/ei-data",
-       "https://huggingface.co/datasets/ibm/ei-data", "released", "", "", "", "110", "155"},
+       "https://huggingface.co/datasets/ibm/ei-data", "released", "", "", "", "110", "155", ""},
       {"0", "2310.13961", t0, "link", "github", "repo", "yizhongw/self-instruct",
-       "https://github.com/yizhongw/self-instruct", "unknown", "", "", "", "160", "201"},
+       "https://github.com/yizhongw/self-instruct", "unknown", "", "", "", "160", "201", ""},
       {"0", "2310.13961", t0, "link", "arxiv", "paper", "2212.10560",
-       "https://arxiv.org/abs/2212.10560", "unknown", "", "", "", "210", "242"},
+       "https://arxiv.org/abs/2212.10560", "unknown", "", "", "", "210", "242", ""},
       {"0", "2310.13961", t0, "citation", "author_year", "", "", "Wang et al., 2023", "", "2023",
-       "Wang; et al.", "Self-Instruct", "95", "112"},
+       "Wang; et al.", "Self-Instruct", "95", "112", ""},
       {"0", "2310.13961", t0, "citation", "author_year", "", "", "Wang et al., 2023b", "", "2023b",
-       "Wang; et al.", "", "0", "0"},
+       "Wang; et al.", "", "0", "0", ""},
       {"0", "2310.13961", t0, "citation", "author_year", "", "", "Müller and de Vries (2021)", "",
-       "2021", "Müller; de Vries", "The Pile: 100% of_it", "0", "0"},
+       "2021", "Müller; de Vries", "The Pile: 100% of_it", "0", "0", ""},
       {"0", "2310.13961", t0, "citation", "arxiv", "", "2303.08774", "arXiv:2303.08774", "", "", "",
-       "", "0", "0"},
+       "", "0", "0", ""},
       {"0", "2310.13961", t0, "citation", "doi", "", "10.1000/x_y{1}", "doi:10.1000/x_y{1}", "", "",
-       "", "", "0", "0"},
-      {"0", "2310.13961", t0, "citation", "numeric", "", "12", "[12]", "", "", "", "", "0", "0"},
+       "", "", "0", "0", ""},
+      {"0", "2310.13961", t0, "citation", "numeric", "", "12", "[12]", "", "", "", "", "0", "0", ""},
       {"1", "", t1, "link", "project", "page", "",
-       "https://ensemble.github.io/a_b~c?q=1%20&x={y}#frag", "released", "", "", "", "0", "48"},
+       "https://ensemble.github.io/a_b~c?q=1%20&x={y}#frag", "released", "", "", "", "0", "48", ""},
       {"1", "", t1, "citation", "author_year", "", "", "Self-Instruct (Wang et al., 2023)", "",
-       "2023", "Wang; et al.", "Self-Instruct", "0", "0"},
+       "2023", "Wang; et al.", "Self-Instruct", "0", "0", ""},
       {"1", "", t1, "citation", "author_year", "", "", "Tönshoff et al. (2023)", "", "2023",
-       "Tönshoff; et al.", "", "0", "0"},
+       "Tönshoff; et al.", "", "0", "0", ""},
       {"1", "", t1, "citation", "author_year", "", "", "Çelik (2020)", "", "2020", "Çelik", "", "0",
-       "0"},
+       "0", ""},
       {"3", "hf-abc", t3, "link", "huggingface", "space", "a/demo",
-       "https://huggingface.co/spaces/a/demo", "released", "", "", "", "0", "0"},
+       "https://huggingface.co/spaces/a/demo", "released", "", "", "", "0", "0", ""},
       {"3", "hf-abc", t3, "link", "huggingface", "model", "a/m1", "https://huggingface.co/a/m1",
-       "released", "", "", "", "0", "0"},
+       "released", "", "", "", "0", "0", ""},
       {"3", "hf-abc", t3, "link", "huggingface", "model", "a/m_2", "https://huggingface.co/a/m_2",
-       "released", "", "", "", "0", "0"},
+       "released", "", "", "", "0", "0", ""},
       {"3", "hf-abc", t3, "citation", "author_year", "", "", "Wang et al., 2023 \xEF\xBF\xBD", "",
-       "2023", "Wang; et al.", "Self-Instruct", "0", "0"},
+       "2023", "Wang; et al.", "Self-Instruct", "0", "0", ""},
   };
   // The extension columns: category, canonical, expires for links, in
   // order; empty for citations.
@@ -95,7 +95,7 @@ std::vector<std::vector<std::string>> ExpectedRows() {
   for (size_t r = 1; r < rows.size(); ++r) {
     const std::vector<std::string> cells =
         rows[r][3] == "link" ? extensions.at(link++) : std::vector<std::string>{"", "", ""};
-    rows[r].insert(rows[r].end(), cells.begin(), cells.end());
+    rows[r].insert(rows[r].end() - 1, cells.begin(), cells.end());  // before resolved_key
   }
   EXPECT_EQ(link, extensions.size());
   return rows;
@@ -105,7 +105,7 @@ TEST(Csv, HeaderIsTheInterfaceAndRecordsEndInCrlf) {
   const std::string csv = Render({});
   EXPECT_EQ(csv,
             "paper_index,paper_id,title,item,kind,type,name,value,status,year,authors,label,"
-            "start,end,category,canonical,expires\r\n");
+            "start,end,category,canonical,expires,resolved_key\r\n");
 }
 
 TEST(Csv, QuotesOnlyWhatNeedsIt) {
@@ -113,7 +113,7 @@ TEST(Csv, QuotesOnlyWhatNeedsIt) {
   EXPECT_NE(csv.find("\r\n0,2310.13961,\"Ensemble-Instruct: Generating Instruction-Tuning Data "
                      "with a   Heterogeneous Mixture of LMs like GPT-4, BERT and LoRA\",link,"
                      "github,repo,IBM/ensemble-instruct,https://github.com/IBM/ensemble-instruct,"
-                     "released,,,,10,50,code,https://github.com/ibm/ensemble-instruct,false\r\n"),
+                     "released,,,,10,50,code,https://github.com/ibm/ensemble-instruct,false,\r\n"),
             std::string::npos)
       << csv;
   EXPECT_NE(csv.find("\"100% & $5 ~ ^ \\ {unbalanced \"\"quoted\"\", <b>bold</b> | # _x_\""),

@@ -39,22 +39,50 @@ struct GoldenCase {
   std::string sample;
   const FormatInfo* format;
   bool grouped = false;
+  std::string run;            // a name for `extra_options`, "" for none
+  std::string extra_options;  // more command-line options
   std::string golden() const {
-    return (grouped ? "grouped/" : "") + sample + "." + std::string(format->extension);
+    return (grouped ? "grouped/" : "") + sample + (run.empty() ? "" : "+" + run) + "." +
+           std::string(format->extension);
   }
   std::string options() const {
-    return "-j 2 -f " + std::string(format->name) + (grouped ? " --group-by link" : "");
+    return "-j 2 -f " + std::string(format->name) + (grouped ? " --group-by link" : "") +
+           (extra_options.empty() ? "" : " " + extra_options);
   }
 };
 
-// Every sample in every format of the format table, and grouped in every
-// format that can group.
+// Runs with options: a sample, a name for the run (in the golden file's
+// name, "daily-papers.txt+library.bib"), the options, the formats.
+struct OptionRun {
+  const char* sample;
+  const char* run;
+  const char* options;
+  std::vector<std::string_view> formats;
+};
+const std::vector<OptionRun>& OptionRuns() {
+  static const std::vector<OptionRun> runs = {
+      // Resolved citations print the library's own entries (issue 16).
+      {"daily-papers.txt", "library", "--library samples/libraries/daily-papers.bib",
+       {"bibtex", "csv", "jsonl"}},
+  };
+  return runs;
+}
+
+// Every sample in every format of the format table, grouped in every format
+// that can group, and the option runs.
 std::vector<GoldenCase> GoldenCases() {
   std::vector<GoldenCase> cases;
   for (const std::string& sample : Samples()) {
     for (const FormatInfo& format : Formats()) {
-      cases.push_back({sample, &format, false});
-      if (format.make_grouped) cases.push_back({sample, &format, true});
+      cases.push_back({sample, &format, false, "", ""});
+      if (format.make_grouped) cases.push_back({sample, &format, true, "", ""});
+    }
+  }
+  for (const OptionRun& run : OptionRuns()) {
+    for (const FormatInfo& format : Formats()) {
+      if (std::find(run.formats.begin(), run.formats.end(), format.name) != run.formats.end()) {
+        cases.push_back({run.sample, &format, false, run.run, run.options});
+      }
     }
   }
   return cases;

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,75 @@ TEST(Resolve, MissingWorksStayUnresolved) {
          {"Maaten (2009)", {""}},
          {"see arXiv:2005.14165", {""}},
          {"Carroll (2020)", {""}}});  // one name, and no letter where natbib gives one
+}
+
+// Ties between entries that fit equally well: the name before the bracket,
+// the paragraph's topic, and, between copies of one work (two papers' .bib
+// files concatenated), the copy among the paper's other citations.
+std::string TieBib() {
+  std::string bib =
+      "@article{luger1, author = {Luger, R. and Agol, E. and Foreman-Mackey, D.}, title = "
+      "{Mapping Stellar Surfaces I}, year = 2021}\n"
+      "@misc{showyourwork, author = {Luger, R. and Bedell, M. and Hogg, D.}, title = {Mapping "
+      "stellar surfaces III: an open-source workflow}, year = 2021}\n"
+      "@article{huangA, author = {Huang, S. and Hu, Y. and Korol, V.}, title = {Science with the "
+      "TianQin Observatory}, year = 2020}\n"
+      "@article{huangB, author = {Huang, W. and Emam, Z. and Goldblum, M.}, title = "
+      "{Understanding Generalization through Visualizations}, year = 2020}\n"
+      "@article{numpyA, author = {Harris, C. and Millman, K. and van der Walt, S.}, title = "
+      "{Array programming with {NumPy}}, year = 2020}\n"
+      "@article{nearA, author = {Nelemans, G. and Yungelson, L. and Portegies Zwart, S.}, title = "
+      "{White dwarfs}, year = 2001}\n";
+  for (int i = 0; i < 100; ++i) {
+    bib += "@misc{filler" + std::to_string(i) + ", author = {Filler, F.}, title = {Filler " +
+           std::to_string(i) + "}, year = 1999}\n";
+  }
+  bib +=
+      "@article{numpyB, author = {Harris, Charles R. and Millman, K. Jarrod and van der Walt, "
+      "St{\\'e}fan}, title = {Array Programming with {{NumPy}}}, year = 2020}\n"
+      "@article{nearB, author = {Pedregosa, F. and Varoquaux, G. and Gramfort, A.}, title = "
+      "{Scikit-learn}, year = 2011}\n";
+  return bib;
+}
+
+TEST(Resolve, TieBreaks) {
+  Library lib;
+  std::vector<LibraryError> errors;
+  lib.LoadBibtexText("ties.bib", TieBib(), &errors);
+  lib.Finish();
+  ASSERT_TRUE(errors.empty());
+  auto run = [&](const std::string& text) {
+    Paper paper;
+    paper.abstract = text;
+    paper.citations = FindCitations(text);
+    MakeResolveStage(std::make_shared<Library>(lib))->Apply(paper);
+    std::vector<std::string> keys;
+    for (const Citation& c : paper.citations) {
+      keys.push_back(c.resolved ? c.resolved->key : c.candidates.empty() ? "" : "?");
+    }
+    return keys;
+  };
+  const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+      // 1. the word before the bracket names one of the works (title or key)
+      {"made with showyourwork (Luger et al., 2021).", {"showyourwork"}},
+      {"as shown before (Luger et al., 2021).", {"?"}},
+      // 2. the paragraph's topic: its distinctive title words
+      {"the TianQin sensitivity curve of Huang et al. (2020).", {"huangA"}},
+      {"as in Huang et al. (2020).", {"?"}},
+      // 3. copies of one work: the one among the paper's other citations
+      {"(Nelemans et al., 2001) with NumPy (Harris et al., 2020)", {"nearA", "numpyA"}},
+      {"(Pedregosa et al., 2011) with NumPy (Harris et al., 2020)", {"nearB", "numpyB"}},
+      {"with NumPy (Harris et al., 2020)", {"?"}},  // nothing says which copy
+  };
+  for (const auto& [text, want] : rows) EXPECT_EQ(run(text), want) << text;
+  EXPECT_TRUE(SameWork(*lib.ByKey("numpyA"), *lib.ByKey("numpyB")));
+  EXPECT_FALSE(SameWork(*lib.ByKey("huangA"), *lib.ByKey("huangB")));
+  EXPECT_EQ(NamedBefore(FindCitations("jax (Bradbury et al., 2018)")[0],
+                        "jax (Bradbury et al., 2018)"),
+            "jax");
+  EXPECT_EQ(NamedBefore(FindCitations("(see Bradbury et al., 2018)")[0],
+                        "(see Bradbury et al., 2018)"),
+            "");
 }
 
 TEST(Resolve, BadEntriesReportedWithTheRestKept) {

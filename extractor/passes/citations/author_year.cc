@@ -58,12 +58,13 @@ bool NextNonSpaceIsSemicolon(std::string_view content, size_t pos) {
   return pos < content.size() && content[pos] == ';';
 }
 
-// Whether the organisation pattern may match in content: it needs a ','
-// with a capital right before it (A-Z, or the last byte of a non-ASCII one)
+// Whether the organisation pattern may match in content: it needs a ',' (or
+// a ':', "(IRLS: 1989)") with a capital right before it (A-Z, or the last byte of a non-ASCII one)
 // and a year right after it, whitespace allowed between. Each ',' walks over
 // the whitespace runs next to it only, so the scan is linear.
 bool MayHoldOrganisationItem(std::string_view content) {
-  for (size_t c = content.find(','); c != std::string_view::npos; c = content.find(',', c + 1)) {
+  for (size_t c = content.find_first_of(",:"); c != std::string_view::npos;
+       c = content.find_first_of(",:", c + 1)) {
     size_t b = c;
     while (b > 0 && IsWhitespace(content[b - 1])) --b;
     if (b == 0) continue;

@@ -58,8 +58,14 @@ bool IsStopName(std::string_view w) {
       "Sept",        "Oct",        "Nov",          "Dec",       "Since",     "Year",
       "Years",       "Data",       "Dataset",      "Datasets",  "Test",      "Update",
       "Edition",     "Vol",        "Volume",       "No",        "Issue",     "Cf",
-      "See",         "Note",       "Source",       "Sources",   "Copyright",
+      "See",         "Note",       "Source",       "Sources",   "Copyright", "Additionally",
+      "Indeed",      "Hence",      "Therefore",    "Instead",   "Meanwhile", "Overall",
+      "Further",     "Conversely", "Likewise",     "Nevertheless", "Nonetheless", "Still",
+      "Yet",         "Now",        "Again",        "Alternatively", "Consequently", "Importantly",
   };
+  // Sentence adverbs: "Interestingly, Smith et al. (2020)"; surnames in
+  // "-ly" are short (Kelly, Daly, Connolly).
+  if (w.size() >= 9 && w.substr(w.size() - 2) == "ly") return true;
   return kStop.count(w) > 0;
 }
 
@@ -88,6 +94,7 @@ std::vector<Name> SplitAuthors(std::string_view text, size_t start, size_t end) 
       }
     }
     while (!s.empty() && (s.back() == '-' || s.back() == '\'')) s.pop_back();
+    if (s == "Jr" || s == "Sr") continue;  // a name suffix (kNameSuffix), not an author
     names.push_back({s, Offset(text, name), Offset(text, name) + name.size()});
   }
   return names;

@@ -42,6 +42,13 @@ inline Examples SurnameExamples() {
           {"COCO", "ILSVRC", "CVPR", "HOSPITAL", "O1", "wang", "2023"}};
 }
 
+// A name suffix after a surname: "Lucas Jr. (1976)", "(Lucas, Jr., 1976)",
+// "Kennedy III (2003)". Not an author of its own.
+inline constexpr char kNameSuffix[] = R"((?:\s*,?\s*(?:Jr|Sr)\b\.?|\s+(?:II|III|IV)\b))";
+inline Examples NameSuffixExamples() {
+  return {"kNameSuffix", kNameSuffix, {" Jr.", ", Jr.", " Jr", ", Sr.", " III"}, {" Junior", " Jrs", " IIII"}};
+}
+
 // "et al." in its usual spellings, with the space (or comma) before it and
 // an optional possessive after it (a comma after is not part).
 inline constexpr char kEtAl[] = R"((?:\s*,)?\s+et(?:\.\s*|\s+)al\b\.?(?:['’]s\b)?)";
@@ -87,9 +94,10 @@ inline Examples AuthorYearSepExamples() {
 // One year-token inside a list of years: a year, or a lone suffix letter
 // continuing the previous year ("b" in "2020a, b"). Used to split a matched
 // list.
-inline constexpr char kYearToken[] = R"(((?:1[6-9]\d\d|20\d\d))([a-z]?)\b|\b([a-z])\b)";
+inline constexpr char kYearToken[] =
+    R"(((?:1[6-9]\d\d|20\d\d)(?:/(?:1[6-9]\d\d|20\d\d))?)([a-z]?)\b|\b([a-z])\b)";
 inline Examples YearTokenExamples() {
-  return {"kYearToken", kYearToken, {"2020", "2011a", "b"}, {"20", "bb"}};
+  return {"kYearToken", kYearToken, {"2020", "2011a", "b", "1813/1919"}, {"20", "bb", "1813/"}};
 }
 
 // A locator after a year: a keyword and a number ("p. 4", "Ch. 3",
@@ -213,26 +221,34 @@ inline Examples NameStartExamples() {
 
 // Authors: one surname, a comma list ending in "and"/"&", optional "et al.".
 inline std::string AuthorsPattern() {
-  const std::string name = kSurname;
+  const std::string name = std::string(kSurname) + "(?:" + kNameSuffix + ")?";
   return name + R"((?:\s*,\s*)" + name + ")*(?:" + kAuthorJoin + name + ")?(?:" + kEtAl + ")?";
 }
 inline Examples AuthorsExamples() {
   return {"AuthorsPattern",
           AuthorsPattern(),
           {"Wang", "Wang et al.", "Wang and Li", "Wang, Li, and Chen", "Albaladejo, Guo et al.",
-           "van der Maaten & Hinton"},
+           "van der Maaten & Hinton", "Lucas Jr.", "Lucas, Jr.", "Lucas Jr. and Prescott"},
           {"wang et al.", "COCO", "Wang and"}};
+}
+
+// A reprint or translation: the first edition's year, "/", the edition's:
+// "Gesenius (1813/1919)", "(Kant 1781/1998)". One year of one work.
+inline constexpr char kReprintYear[] = R"((?:1[6-9]\d\d|20\d\d)/(?:1[6-9]\d\d|20\d\d)[a-z]?\b)";
+inline Examples ReprintYearExamples() {
+  return {"kReprintYear", kReprintYear, {"1813/1919", "1781/1998", "1900/2001a"}, {"1813/19", "1813-1919", "12/2020"}};
 }
 
 // One year or several for the same authors.
 inline std::string YearsPattern() {
-  return std::string(kYear) + R"((?:\s*,\s*(?:)" + kYear + R"(|[a-z]\b))*)";
+  const std::string year = std::string("(?:") + kReprintYear + "|" + kYear + ")";
+  return year + R"((?:\s*,\s*(?:)" + year + R"(|[a-z]\b))*)";
 }
 inline Examples YearsExamples() {
   return {"YearsPattern",
           YearsPattern(),
-          {"2023", "2020, 2021", "2020a, b", "2006a,b"},
-          {"23", "2020-", "Wang"}};
+          {"2023", "2020, 2021", "2020a, b", "2006a,b", "1813/1919", "1813/1919, 1920"},
+          {"23", "2020-", "Wang", "1813/"}};
 }
 
 // An author-year item inside a bracket group, or bare in running text:
@@ -245,7 +261,8 @@ inline Examples GroupItemExamples() {
   return {"GroupItemPattern",
           GroupItemPattern(),
           {"Wang et al., 2023", "Kuwajima et al., 1985", "Frankle & Carbin 2019",
-           "Wang et al., 2020, 2021", "Ruberson, et al., 1987"},
+           "Wang et al., 2020, 2021", "Ruberson, et al., 1987", "Gesenius 1813/1919",
+           "Lucas Jr., 1976"},
           {"COCO 2017", "Wang et al. (2023)", "e.g., 2023"}};
 }
 
@@ -264,12 +281,12 @@ inline Examples ContinuedYearsExamples() {
 
 // An organisation item inside a bracket group: (1) capitals, (2) years.
 inline std::string OrganisationItemPattern() {
-  return std::string(kNameStart) + "(" + kOrganisation + R"()\s*,\s*()" + YearsPattern() + ")";
+  return std::string(kNameStart) + "(" + kOrganisation + R"()\s*[,:]\s*()" + YearsPattern() + ")";
 }
 inline Examples OrganisationItemExamples() {
   return {"OrganisationItemPattern",
           OrganisationItemPattern(),
-          {"FAO, 2005", "CEPAL, 2000", "WHO, 2020, 2021"},
+          {"FAO, 2005", "CEPAL, 2000", "WHO, 2020, 2021", "IRLS: 1989"},
           {"COCO 2017", "F, 2005"}};
 }
 
@@ -284,13 +301,15 @@ inline Examples NarrativeExamples() {
           NarrativePattern(),
           {"Wang et al. (2023)", "Wang and Li (2023)", "Wang et al. [2023]", "Gazzini ( 2017 )",
            "Smith (2020, p. 4)", "Bignamini et al. (2009, 2010)", "Booij (2010, 89)",
-           "Berman (1978, Ch. 3)", "Kastner (2016, Section 2.4.1.1)"},
-          {"Section 2 (2017)", "Wang et al., 2023", "COCO (2017)", "Smith (2020, 1234)"}};
+           "Berman (1978, Ch. 3)", "Kastner (2016, Section 2.4.1.1)", "Gesenius (1813/1919)",
+           "Lucas Jr. (1976)", "Lucas, Jr. (1976)"},
+          {"Section 2 (2017)", "Wang et al., 2023", "COCO (2017)", "Smith (2020, 1234)",
+           "Smith (12/2020)"}};
 }
 
 // Every table above, for the test.
 inline std::vector<Examples> AllExamples() {
-  return {SurnameExamples(),      EtAlExamples(),           OrganisationExamples(),
+  return {SurnameExamples(),      NameSuffixExamples(),     ReprintYearExamples(), EtAlExamples(),           OrganisationExamples(),
           AuthorJoinExamples(),   YearExamples(),           AuthorYearSepExamples(),
           YearTokenExamples(),    LocatorExamples(),        ParenGroupExamples(),
           BracketGroupExamples(), NumericBracketExamples(), NumberOrRangeExamples(),

@@ -233,6 +233,29 @@ TEST(Citations, Labels) {
       "Sjostrand, Mrenna, and Skands, 2008|8|43|author_year|Sjostrand;Mrenna;Skands||2008|PYTHIA|");
 }
 
+// Forms of the humanities and statistics (issue 16): reprint years, name
+// suffixes, a note before the year, sentence adverbs before a name.
+TEST(Citations, ReprintsSuffixesAndNotes) {
+  EXPECT_EQ(Cites("as in Gesenius (1813/1919) and"),
+            Lines({"Gesenius (1813/1919)|6|26|author_year|Gesenius||1813/1919|null|"}));
+  EXPECT_EQ(Cites("(Kant 1781/1998)"),
+            Lines({"Kant 1781/1998|1|15|author_year|Kant||1781/1998|null|"}));
+  EXPECT_EQ(Cites("Lucas Jr. (1976) showed"),
+            Lines({"Lucas Jr. (1976)|0|16|author_year|Lucas||1976|null|"}));
+  EXPECT_EQ(Cites("(Lucas, Jr., 1976)"),
+            Lines({"Lucas, Jr., 1976|1|17|author_year|Lucas||1976|null|"}));
+  EXPECT_EQ(Cites("Robert E. Lucas, Jr. (1988)"),
+            Lines({"Lucas, Jr. (1988)|10|27|author_year|Lucas||1988|null|"}));
+  EXPECT_EQ(Cites("(IRLS: 1989)"), Lines({"IRLS: 1989|1|11|author_year|IRLS||1989|null|"}));
+  EXPECT_EQ(Cites("Additionally, Thiele et al. (2021) examines"),
+            Lines({"Thiele et al. (2021)|14|34|author_year|Thiele|et_al|2021|null|"}));
+  EXPECT_EQ(Cites("Interestingly, Kelly (2020) and Connolly (2019)"),
+            Lines({"Kelly (2020)|15|27|author_year|Kelly||2020|null|",
+                   "Connolly (2019)|32|47|author_year|Connolly||2019|null|"}));
+  EXPECT_EQ(Cites("see (Koenig 1999, 4, among others)"),
+            Lines({"Koenig 1999|5|16|author_year|Koenig||1999|null|"}));
+}
+
 // Every "not a citation" case of issue 4, and more found on the way.
 TEST(Citations, NotCitations) {
   for (const char* text : {
