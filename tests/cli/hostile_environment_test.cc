@@ -100,5 +100,29 @@ TEST(Memory, AbstractWithMoreThanTenThousandUrlsKeepsTheFirstTenThousandAndWarns
   EXPECT_EQ(record["links"][9999]["url"], "https://github.com/a/b9999");
 }
 
+// The same url a million times: the finder stops at its candidate budget
+// instead of holding a million candidates, and says the list is cut.
+TEST(Memory, OneUrlRepeatedPastTheCandidateBudgetWarns) {
+  std::string abstract;
+  for (int i = 0; i < 50000; ++i) abstract += "https://github.com/a/b ";
+  const testing::Run run =
+      RunCitex("-f jsonl", "{\"id\":\"1\",\"abstract\":\"" + abstract + "\"}\n");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "-:1: warning: only the first 10000 links are kept\n");
+  EXPECT_EQ(nlohmann::json::parse(run.out)["links"].size(), 1u);
+}
+
+TEST(Memory, AbstractWithMoreThanTenThousandCitationsKeepsTheFirstTenThousandAndWarns) {
+  std::string abstract;
+  for (int i = 0; i < 12000; ++i) abstract += "(Smith " + std::to_string(1900 + i % 100) + "). ";
+  const testing::Run run =
+      RunCitex("-f jsonl", "{\"id\":\"1\",\"abstract\":\"" + abstract + "\"}\n");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_EQ(run.err, "-:1: warning: only the first 10000 citations are kept\n");
+  const nlohmann::json record = nlohmann::json::parse(run.out);
+  ASSERT_EQ(record["citations"].size(), 10000u);
+  EXPECT_EQ(record["citations"][9999]["year"], "1999");
+}
+
 }  // namespace
 }  // namespace citex

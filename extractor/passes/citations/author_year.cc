@@ -267,7 +267,7 @@ void FindGroups(std::string_view text, const RE2& group_re, std::vector<Callout>
   StringPiece match;
   // The content is the match without its two brackets (one byte each);
   // asking RE2 for the whole match only lets it use its DFA alone.
-  while (group_re.Match(rest, 0, rest.size(), RE2::UNANCHORED, &match, 1)) {
+  while (!Full(*out) && group_re.Match(rest, 0, rest.size(), RE2::UNANCHORED, &match, 1)) {
     rest.remove_prefix(static_cast<size_t>(match.data() + match.size() - rest.data()));
     size_t cs = Offset(text, match) + 1, ce = cs + match.size() - 2;
     if (!HasYearDigits(text, cs, ce)) continue;  // every item needs a year
@@ -342,7 +342,7 @@ void FindNarrative(std::string_view text, std::vector<Callout>* out) {
   const RE2& re = NarrativeRe();
   std::array<StringPiece, 4> m;
   size_t pos = 0;
-  while (pos < all.size()) {
+  while (pos < all.size() && !Full(*out)) {
     const size_t trigger = NextBracketYear(text, pos);
     if (trigger == std::string_view::npos) break;  // no match at or after pos
     if (!MatchNarrative(re, all, SearchStart(text, pos, trigger), &m)) break;
@@ -369,7 +369,7 @@ void FindBare(std::string_view text, std::vector<Callout>* out) {
   const RE2& re = BareRe();
   std::array<StringPiece, 3> m;
   size_t pos = 0;
-  while (pos < all.size()) {
+  while (pos < all.size() && !Full(*out)) {
     const size_t trigger = NextYear(text, pos);
     if (trigger == std::string_view::npos) break;  // no match at or after pos
     if (!MatchGroupItem(re, all, SearchStart(text, pos, trigger), &m)) break;

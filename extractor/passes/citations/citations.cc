@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -29,7 +30,7 @@ namespace citex {
 
 namespace ci = citation_internal;
 
-std::vector<Citation> FindCitations(std::string_view abstract) {
+std::vector<Citation> FindCitations(std::string_view abstract, bool* truncated) {
   const ci::AsciiText ascii(IsAscii(abstract));
   std::vector<ci::Callout> callouts;
   const ci::Triggers t = ci::ScanTriggers(abstract);
@@ -73,6 +74,10 @@ std::vector<Citation> FindCitations(std::string_view abstract) {
     for (Citation& r : recs) result.push_back(std::move(r));
     floor = c->end;
   }
+  if (result.size() > kMaxCitationsPerPaper || ci::Full(callouts)) {
+    if (result.size() > kMaxCitationsPerPaper) result.resize(kMaxCitationsPerPaper);
+    if (truncated != nullptr) *truncated = true;
+  }
   return result;
 }
 
@@ -80,7 +85,14 @@ namespace {
 class CitationPass : public Pass {
  public:
   std::string_view name() const override { return "citations"; }
-  void Run(Paper& paper) const override { paper.citations = FindCitations(paper.abstract); }
+  void Run(Paper& paper) const override {
+    bool truncated = false;
+    paper.citations = FindCitations(paper.abstract, &truncated);
+    if (truncated) {
+      paper.warnings.push_back("only the first " + std::to_string(kMaxCitationsPerPaper) +
+                               " citations are kept");
+    }
+  }
 };
 }  // namespace
 

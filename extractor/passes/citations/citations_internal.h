@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extractor/model.h"
+#include "extractor/passes/citations/citations.h"
 
 namespace citex::citation_internal {
 
@@ -148,6 +149,12 @@ Triggers ScanTriggers(std::string_view text);
 bool HasYearDigits(std::string_view text, size_t start, size_t end);
 
 // ---- finders -------------------------------------------------------------
+
+// Callouts the finders together collect at most: a hostile record of
+// millions of "(Smith 2020)" must not cost gigabytes. Four times the
+// citations kept, since overlapping forms compete for the same text.
+inline constexpr size_t kMaxCallouts = 4 * kMaxCitationsPerPaper;
+inline bool Full(const std::vector<Callout>& out) { return out.size() >= kMaxCallouts; }
 
 // Author-year forms (author_year.cc). The group patterns and the fast paths
 // are here so that the tests can check them against plain RE2.

@@ -61,7 +61,8 @@ void FindIdentifiers(std::string_view text, const Triggers& t, std::vector<Callo
     StringPiece all(text.data(), text.size());
     std::array<StringPiece, 2> m;
     size_t pos = 0;
-    while (pos < all.size() && re.Match(all, pos, all.size(), RE2::UNANCHORED, m.data(), 2)) {
+    while (pos < all.size() && !Full(*out) &&
+           re.Match(all, pos, all.size(), RE2::UNANCHORED, m.data(), 2)) {
       size_t s = Offset(text, m[0]);
       size_t e = s + m[0].size();
       pos = std::max(e, pos + 1);

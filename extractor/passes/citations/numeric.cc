@@ -77,7 +77,7 @@ void FindNumeric(std::string_view text, std::vector<Callout>* out) {
   StringPiece content;
   constexpr long kMaxRef = 999;
   constexpr long kMaxRange = 50;
-  while (RE2::FindAndConsume(&rest, NumericBracketRe(), &content)) {
+  while (!Full(*out) && RE2::FindAndConsume(&rest, NumericBracketRe(), &content)) {
     size_t close = Offset(text, rest) - 1;
     size_t open = text.rfind('[', Offset(text, content));
     if (open == std::string_view::npos) continue;

@@ -185,7 +185,7 @@ class LinkScanner {
     // in another '/', ".github.io" starts with '.', and "www." is the rest.
     re2::StringPiece match;
     const re2::StringPiece input(text_.data(), text_.size());
-    while (pos < text_.size() &&
+    while (pos < text_.size() && out.size() < kMaxCandidates &&
            start_re.Match(input, pos, text_.size(), RE2::UNANCHORED, &match, 1)) {
       size_t start = static_cast<size_t>(match.data() - text_.data());
       const std::string_view literal(match.data(), match.size());
@@ -227,7 +227,7 @@ class LinkScanner {
     re2::StringPiece input(text_.data(), text_.size());
     re2::StringPiece repo;
     std::vector<Candidate> titles;
-    while (RE2::FindAndConsume(&input, title_re, &repo)) {
+    while (titles.size() < kMaxCandidates && RE2::FindAndConsume(&input, title_re, &repo)) {
       Candidate cand;
       cand.start = static_cast<size_t>(repo.data() - text_.data());
       cand.end = cand.start + repo.size();

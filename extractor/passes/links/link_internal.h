@@ -16,6 +16,7 @@
 
 #include "extractor/base/text.h"
 #include "extractor/model.h"
+#include "extractor/passes/links/links.h"
 
 namespace citex {
 namespace links_internal {
@@ -51,6 +52,11 @@ struct Candidate {
   size_t end = 0;    // one past the last byte of `text`
   std::string url;   // cleaned, with a scheme
 };
+
+// Candidates FindCandidates returns at most: a hostile record of a million
+// urls must not cost gigabytes. Four times the links kept, as repeats of
+// one url are candidates too.
+inline constexpr size_t kMaxCandidates = 4 * kMaxLinksPerPaper;
 
 // Stage 1. Every link of `text` in text order, duplicates included.
 std::vector<Candidate> FindCandidates(std::string_view text);

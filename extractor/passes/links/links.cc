@@ -56,6 +56,7 @@ std::vector<Link> FindLinks(std::string_view abstract, bool* truncated) {
   if (abstract.empty()) return result;
   const std::vector<Candidate> candidates = FindCandidates(abstract);
   if (candidates.empty()) return result;
+  if (candidates.size() >= kMaxCandidates && truncated != nullptr) *truncated = true;
   const std::vector<size_t> sentence_ends = SentenceEnds(abstract, candidates);
   std::unordered_set<std::string> seen;
   for (size_t k = 0; k < candidates.size(); ++k) {
