@@ -305,7 +305,7 @@ class HtmlWriter : public Writer {
         "<meta name=\"referrer\" content=\"no-referrer\">\n"
         "<title>citex review</title>\n<style>");
     out.append(html::kStyle);
-    out.append("</style>\n<style id=\"filter-rule\"></style>\n<script>");
+    out.append("</style>\n<script>");
     out.append(html::kScript);
     out.append(
         "</script>\n</head>\n<body>\n<a class=\"skip\" href=\"#papers\">Skip to the papers</a>\n"
@@ -322,7 +322,8 @@ class HtmlWriter : public Writer {
         "<label class=\"check\"><input type=\"checkbox\" id=\"only\"> only papers with "
         "findings</label>\n"
         "<label>Title <input type=\"search\" id=\"search\" placeholder=\"search titles\">"
-        "</label>\n</div>\n</header>\n<main id=\"papers\">\n");
+        "</label>\n<output id=\"shown\" aria-live=\"polite\"></output>\n</div>\n</header>\n"
+        "<main id=\"papers\">\n");
   }
 
   void Write(const Paper& paper, std::string& out) override {
