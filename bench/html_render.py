@@ -10,7 +10,9 @@ of all Chromium processes are printed too (start-up is most of a small page).
 
 usage: bench/html_render.py [--citex build/citex] [--papers N] [INPUT...]
   INPUT... the inputs of one page (e.g. ../shared/eval/hf-daily/*.json);
-  --papers N also builds a page of N papers by repeating the sample page.
+  --papers N also builds a page of N papers from the bundled abstracts
+  (bench/make_corpus.py's; bench/html_filter_bench.py times its filters
+  to the frame, without a synchronous layout).
 """
 import argparse
 import json
@@ -24,6 +26,8 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+import html_filter_bench  # noqa: E402
 
 # Appended after </html>: the parser puts it at the end of <body>, so it runs
 # once every paper is in the DOM. Each filter is applied, then forced through
@@ -112,10 +116,10 @@ def main():
     if args.inputs:
         pages.append((f"{len(args.inputs)} inputs", citex_html(args.citex, args.inputs)))
     if args.papers:
-        copies = -(-args.papers // 71)
-        corpus = work / "many.txt"
-        corpus.write_bytes(sample.read_bytes() * copies)
-        pages.append((f"{71 * copies} papers", citex_html(args.citex, [corpus])))
+        # JSON Lines: a text page is one record, bounded by --max-record-bytes.
+        corpus = work / "many.jsonl"
+        html_filter_bench.write_corpus(args.papers, corpus)
+        pages.append((f"{args.papers} papers", citex_html(args.citex, [corpus])))
     results = [(name, measure(work / f"page{i}.html", html)) for i, (name, html) in
                enumerate(pages)]
     base = results[0][1]

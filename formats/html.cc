@@ -14,6 +14,7 @@
 #include "extractor/base/arxiv_id.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
+#include "extractor/library/library.h"
 #include "formats/html_page.h"
 #include "formats/writer.h"
 
@@ -117,6 +118,21 @@ std::string Tooltip(const Finding& finding) {
   std::string tip = ToString(c.kind);
   if (!c.key.empty()) tip += " · key " + c.key;
   if (c.label) tip += " · " + *c.label;
+  if (c.resolved) {
+    // The entry of the user's library that it cites: its title, so that a
+    // wrong match shows on hover.
+    const Resolution& r = *c.resolved;
+    tip += fmt::format(" · in {}", r.library.empty() ? "the library" : r.library);
+    const std::string* title = r.entry != nullptr ? r.entry->Field("title") : nullptr;
+    if (title != nullptr && !title->empty()) tip += ": " + PlainText(*title);
+    tip += fmt::format(" ({:.2f})", r.score);
+  } else if (!c.candidates.empty()) {
+    tip += " · library candidates:";
+    for (size_t i = 0; i < c.candidates.size(); ++i) {
+      tip += fmt::format("{} {} ({:.2f})", i == 0 ? "" : ",", c.candidates[i].key,
+                         c.candidates[i].score);
+    }
+  }
   return tip;
 }
 
@@ -232,6 +248,8 @@ class AbstractMarker {
       AppendAttribute("data-category", "citation", out_);
       AppendAttribute("data-status", "", out_);
       AppendAttribute("data-role", "", out_);
+      // The key its stub (or the library's entry) has in the paper's BibTeX.
+      AppendAttribute("data-key", finding.citation->key, out_);
     }
     fmt::format_to(std::back_inserter(out_), " data-start=\"{}\" data-end=\"{}\"",
                    finding.span.start, finding.span.end);
@@ -266,7 +284,7 @@ class HtmlWriter : public Writer {
         "<meta name=\"referrer\" content=\"no-referrer\">\n"
         "<title>citex review</title>\n<style>");
     out.append(html::kStyle);
-    out.append("</style>\n<style id=\"filter-rule\"></style>\n<script>");
+    out.append("</style>\n<script>");
     out.append(html::kScript);
     out.append(
         "</script>\n</head>\n<body>\n<a class=\"skip\" href=\"#papers\">Skip to the papers</a>\n"
@@ -283,7 +301,8 @@ class HtmlWriter : public Writer {
         "<label class=\"check\"><input type=\"checkbox\" id=\"only\"> only papers with "
         "findings</label>\n"
         "<label>Title <input type=\"search\" id=\"search\" placeholder=\"search titles\">"
-        "</label>\n</div>\n</header>\n<main id=\"papers\">\n");
+        "</label>\n<output id=\"shown\" aria-live=\"polite\"></output>\n</div>\n</header>\n"
+        "<main id=\"papers\">\n");
   }
 
   void Write(const Paper& paper, std::string& out) override {

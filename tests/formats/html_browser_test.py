@@ -8,8 +8,10 @@ and citations of `-f json` as marked elements at their spans (text, kind,
 status, role, href). For the hostile sample and a hostile record read back
 with `-i citex`: the document holds no script but the page's own, no event
 attribute, no `javascript:` or other non-web URL, no element the input
-spelled out, and no payload ran. Leaves OUT_DIR/daily-papers.png, a
-screenshot of the seed page, for review.
+spelled out, and no payload ran. On the seed page, filters set on the
+page's own controls hide exactly the papers they should and dim the marks
+they do not match. Leaves OUT_DIR/daily-papers.png, a screenshot of the
+seed page, for review.
 
 Exit 77 (skipped) without Chromium, unless CI is set: then it fails.
 """
@@ -30,6 +32,7 @@ PAGE_ELEMENTS = {
     "html", "head", "body", "meta", "title", "style", "script", "a", "header", "h1", "h2",
     "div", "label", "select", "option", "optgroup", "input", "main", "article", "p", "mark",
     "details", "summary", "pre", "button", "section", "dl", "dt", "dd", "ul", "li", "b",
+    "output",
 }
 
 
@@ -66,6 +69,7 @@ class Dom(html.parser.HTMLParser):
         self._stack = []      # open elements: (tag, record or None)
         self._paper = None
         self._capture = []    # open text sinks: lists to append to
+        self.shown_text = []  # the filters' "N of M papers"
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -77,12 +81,15 @@ class Dom(html.parser.HTMLParser):
             return  # void elements have no end tag
         sink = None
         if tag == "article":
-            self._paper = {"title": [], "abstract": [], "marks": []}
+            self._paper = {"title": [], "abstract": [], "marks": [],
+                           "class": attrs.get("class", "").split()}
             self.papers[attrs.get("id")] = self._paper
         elif tag == "h2" and self._paper is not None:
             sink = self._paper["title"]
         elif tag == "p" and "abstract" in attrs.get("class", "").split():
             sink = self._paper["abstract"]
+        elif tag == "output" and attrs.get("id") == "shown":
+            sink = self.shown_text
         elif tag == "script":
             self.scripts.append([])
             sink = self.scripts[-1]
@@ -117,6 +124,7 @@ def parse(text):
         paper["title"] = "".join(paper["title"])
         paper["abstract"] = "".join(paper["abstract"])
     dom.scripts = ["".join(s) for s in dom.scripts]
+    dom.shown = "".join(dom.shown_text)
     return dom
 
 
@@ -221,6 +229,53 @@ def hostile_citex_records(directory):
     return path, abstract
 
 
+# Appended to a page: applies filters as a person would, on the page's own
+# controls, before --dump-dom reads the DOM (a small page is filtered at
+# once, in the change event).
+FILTER_SCRIPT = """<script>
+document.addEventListener('DOMContentLoaded', () => {
+  const set = (el, value, type) => { el[type === 'check' ? 'checked' : 'value'] = value;
+                                     el.dispatchEvent(new Event('change')); };
+  set(document.querySelector('#filters select[name=kind]'), %s, 'value');
+  set(document.querySelector('#search'), %s, 'value');
+});
+</script>
+"""
+
+
+def check_filters(browser, out_dir, records, errors):
+    """Kind `link:github` and a title search hide exactly the papers they
+    should, dim the marks that do not match, and say how many are shown."""
+    page = out_dir / "daily-papers.txt.html"
+    cases = [("link:github", ""), ("", "model"), ("link:github", "instruct")]
+    for kind, query in cases:
+        filtered = out_dir / "daily-papers.filtered.html"
+        filtered.write_bytes(page.read_bytes() + (FILTER_SCRIPT % (json.dumps(kind),
+                                                                   json.dumps(query))).encode())
+        dom = parse(chromium(browser, ["--dump-dom"], filtered))
+        want_shown = set()
+        for record in records:
+            github = any(link["kind"] == "github" for link in record["links"])
+            title = " ".join(record["title"].split()).lower()
+            if (not kind or github) and query in title:
+                want_shown.add(f"paper-{record['index']}")
+        shown = {pid for pid, paper in dom.papers.items() if "out" not in paper["class"]}
+        name = f"filter kind={kind!r} title={query!r}"
+        if shown != want_shown:
+            errors.append(f"{name}: shown {sorted(shown - want_shown)} too many, "
+                          f"{sorted(want_shown - shown)} missing")
+        if not want_shown or len(want_shown) == len(records):
+            errors.append(f"{name}: the case filters nothing or everything")
+        for pid, paper in dom.papers.items():
+            for mark in paper["marks"]:
+                dim = "dim" in mark["attrs"].get("class", "").split()
+                want_dim = bool(kind) and mark["attrs"]["data-kind"] != "github"
+                if dim != want_dim:
+                    errors.append(f"{name}: {pid} mark {mark['attrs']['data-kind']} dim={dim}")
+        if dom.shown != f"{len(want_shown)} of {len(records)} papers":
+            errors.append(f"{name}: the page says {dom.shown!r}")
+
+
 def run_citex(citex, args):
     result = subprocess.run([citex, *args], cwd=ROOT, capture_output=True)
     if result.returncode > 1:
@@ -271,6 +326,9 @@ def main():
     findings = {name: counts[1] for name, _, counts in results}
     if findings.get("daily-papers.txt") != 29:
         errors.append(f"daily-papers.txt: {findings.get('daily-papers.txt')} findings, not 29")
+    daily = [json.loads(line) for line in
+             run_citex(citex, ["-f", "jsonl", "samples/daily-papers.txt"]).decode().splitlines()]
+    check_filters(browser, out_dir, daily, errors)
     screenshot = out_dir / "daily-papers.png"
     chromium(browser, ["--hide-scrollbars", "--window-size=1280,2400",
                        "--screenshot=" + str(screenshot)], out_dir / "daily-papers.txt.html")

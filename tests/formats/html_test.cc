@@ -3,12 +3,18 @@
 // opens the pages in Chromium.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <map>
 #include <regex>
+#include <set>
+#include <sstream>
 
 #include "extractor/base/utf8.h"
 #include "formats/writer.h"
 #include "tests/strings.h"
 #include "tests/format_samples.h"
+#include "tests/support.h"
 
 namespace citex {
 namespace {
@@ -16,6 +22,7 @@ namespace {
 using testing::Count;
 using testing::MakeCitation;
 using testing::MakeLink;
+using testing::RunCitex;
 using testing::SamplePapers;
 
 std::string Render(const std::vector<Paper>& papers) {
@@ -57,7 +64,7 @@ TEST(Html, MarksALinkAndACitationAtTheirSpans) {
             "data-start=\"6\" data-end=\"28\" title=\"github repo a/b · released · own\">"
             "https://github.com/a/b</a> (<mark class=\"f c\" data-item=\"citation\" "
             "data-kind=\"author_year\" data-category=\"citation\" data-status=\"\" data-role=\"\" "
-            "data-start=\"30\" "
+            "data-key=\"wang2023selfinstruct\" data-start=\"30\" "
             "data-end=\"47\" title=\"author_year · key wang2023selfinstruct · Self-Instruct\">"
             "Wang et al., 2023</mark>).");
 }
@@ -250,10 +257,148 @@ TEST(Html, WithoutAnAbstractEachFindingStandsForItself) {
       MakeCitation("[3]", CitationKind::kNumeric, {}, false, "", std::nullopt, "3", {40, 43})};
   const std::string html = AbstractOf(paper);
   EXPECT_EQ(Tags(html), "<mark </mark <a </a ");
-  EXPECT_NE(html.find("data-start=\"40\" data-end=\"43\" title=\"numeric\">[3]</mark> · <a"),
+  EXPECT_NE(html.find("data-key=\"\" data-start=\"40\" data-end=\"43\" title=\"numeric\">[3]</mark> · <a"),
             std::string::npos)
       << html;
   EXPECT_NE(html.find(">https://github.com/a/b</a>"), std::string::npos) << html;
+}
+
+// The entries of a BibTeX text by key, each from "@type{key," to its
+// closing line.
+std::map<std::string, std::string> EntriesByKey(const std::string& bib,
+                                                std::vector<std::string>* order = nullptr) {
+  static const std::regex kOpen("^@[a-z]+\\{([^,\\n]+),$");
+  std::map<std::string, std::string> entries;
+  std::istringstream lines(bib);
+  std::string line, key, entry;
+  while (std::getline(lines, line)) {
+    std::smatch match;
+    if (key.empty() && std::regex_match(line, match, kOpen)) key = match[1];
+    if (key.empty()) continue;
+    entry += line + "\n";
+    if (line == "}") {
+      EXPECT_EQ(entries.count(key), 0u) << "two entries " << key;
+      entries[key] = entry;
+      if (order != nullptr) order->push_back(key);
+      key.clear();
+      entry.clear();
+    }
+  }
+  return entries;
+}
+
+std::string Unescape(std::string text) {
+  static const std::pair<const char*, const char*> kEntities[] = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+  for (const auto& [entity, c] : kEntities) {
+    for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1)) {
+      text.replace(at, std::string(entity).size(), c);
+    }
+  }
+  return text;
+}
+
+// An entry without its note line: where a work is cited differs between the
+// run's .bib (every paper citing it) and one paper's BibTeX (that paper).
+std::string WithoutNote(const std::string& entry) {
+  return std::regex_replace(entry, std::regex("\\n  note = \\{[^\\n]*\\},\\n"), "\n");
+}
+
+// "Copy BibTeX" of each paper holds the keys `-f bibtex` gives: the paper's
+// own entry exactly as `-f bibtex` writes it, and an entry under every key
+// its citations carry (the key stage's, or the library's when resolved),
+// except those naming a paper of the run, whose entry is that paper's.
+TEST(Html, CopyBibtexHasTheKeysOfBibtexOutput) {
+  const std::vector<std::string> runs = {
+      "samples/daily-papers.txt",
+      "--library samples/libraries/daily-papers.bib samples/daily-papers.txt",
+      "samples/arxiv-snapshot.jsonl",
+      "samples/hf-daily-2025-03-04.json",
+      "samples/hostile-input.jsonl",
+  };
+  static const std::regex kBib("<pre class=\"bib\">([^<]*)</pre>");
+  size_t checked_citations = 0, resolved = 0;
+  for (const std::string& run : runs) {
+    SCOPED_TRACE(run);
+    const testing::Run html = RunCitex("-f html " + run);
+    const testing::Run bibtex = RunCitex("-f bibtex " + run);
+    const testing::Run jsonl = RunCitex("-f jsonl " + run);
+    ASSERT_LE(html.status, 1) << html.err;
+    const std::map<std::string, std::string> all = EntriesByKey(bibtex.out);
+    std::vector<nlohmann::json> records;
+    std::set<std::string> paper_keys;
+    std::istringstream lines(jsonl.out);
+    for (std::string line; std::getline(lines, line);) {
+      records.push_back(nlohmann::json::parse(line));
+      paper_keys.insert(records.back()["key"].get<std::string>());
+    }
+    std::vector<std::string> pages;
+    for (auto it = std::sregex_iterator(html.out.begin(), html.out.end(), kBib);
+         it != std::sregex_iterator(); ++it) {
+      pages.push_back(Unescape((*it)[1]));
+    }
+    ASSERT_EQ(pages.size(), records.size());
+    for (size_t i = 0; i < records.size(); ++i) {
+      const nlohmann::json& record = records[i];
+      const std::string key = record["key"];
+      SCOPED_TRACE(key);
+      std::vector<std::string> order;
+      const std::map<std::string, std::string> own = EntriesByKey(pages[i], &order);
+      ASSERT_FALSE(order.empty());
+      EXPECT_EQ(order[0], key);
+      ASSERT_EQ(all.count(key), 1u);
+      EXPECT_EQ(own.at(key), all.at(key));
+      std::set<std::string> want = {key};
+      for (const nlohmann::json& citation : record["citations"]) {
+        const std::string cited = citation["key"];
+        if (citation.contains("resolved")) {
+          EXPECT_EQ(citation["resolved"]["key"], cited);
+          ++resolved;
+        }
+        ++checked_citations;
+        if (cited != key && paper_keys.count(cited) > 0) continue;  // a paper's entry
+        want.insert(cited);
+      }
+      EXPECT_EQ(std::set<std::string>(order.begin(), order.end()), want);
+      for (const std::string& k : order) {
+        ASSERT_EQ(all.count(k), 1u) << k << " not in -f bibtex";
+        EXPECT_EQ(WithoutNote(own.at(k)), WithoutNote(all.at(k))) << k;
+      }
+    }
+  }
+  EXPECT_GT(checked_citations, 20u);
+  EXPECT_GE(resolved, 5u);  // the --library run's
+}
+
+// A citation the library resolves shows the entry's key and title on
+// hover; one with candidates names them.
+TEST(Html, ResolvedCitationShowsTheLibraryEntryOnHover) {
+  const testing::Run run = RunCitex(
+      "-f html --library samples/libraries/daily-papers.bib samples/daily-papers.txt");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("data-key=\"wang-etal-2023-self-instruct\" data-start=\"87\" "
+                         "data-end=\"104\" title=\"author_year · key wang-etal-2023-self-instruct "
+                         "· Self-Instruct · in samples/libraries/daily-papers.bib: Self-Instruct: "
+                         "Aligning Language Models with Self-Generated Instructions (0.90)\">"),
+            std::string::npos);
+  // Braces of the library's title are not shown.
+  EXPECT_NE(run.out.find("in samples/libraries/daily-papers.bib: Stanford Alpaca: An "
+                         "Instruction-following LLaMA model (0.90)\""),
+            std::string::npos);
+  EXPECT_NE(run.out.find("library candidates: goodfellow2014gan (0.55), goodfellow2014explaining "
+                         "(0.55)\""),
+            std::string::npos);
+}
+
+TEST(Html, TooltipOfAResolutionReadBackWithoutItsEntry) {
+  Paper paper = PaperWithAbstract("as (Wang et al., 2023) do");
+  paper.citations = {MakeCitation("Wang et al., 2023", CitationKind::kAuthorYear, {"Wang"}, true,
+                                  "2023", std::nullopt, "", {4, 21})};
+  paper.citations[0].key = "wang23";
+  paper.citations[0].resolved = Resolution{"wang23", "my.bib", 0.9, nullptr};
+  EXPECT_NE(AbstractOf(paper).find("title=\"author_year · key wang23 · in my.bib (0.90)\""),
+            std::string::npos)
+      << AbstractOf(paper);
 }
 
 }  // namespace
