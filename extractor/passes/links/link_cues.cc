@@ -206,15 +206,21 @@ void ReadSentence(std::string_view text, const std::vector<Candidate>& links, si
   std::string label_text = before;
   StripMarkupTail(&label_text);
   const bool label = RE2::PartialMatch(label_text, re.label_before);
-  if (RE2::PartialMatch(full_sp, re.coming_soon)) {
-    link->status = Status::kComingSoon;
-  } else if (label || RE2::PartialMatch(full_sp, re.released)) {
-    link->status = Status::kReleased;
-  }
   // What follows the link, from the character right after it: "}{PRL 133,
   // 046802 (2024)}" after an \href says the link is a reference.
   const re2::StringPiece after(full.data() + std::min(after_start, full.size()),
                                full.size() - std::min(after_start, full.size()));
+  // A promise governs the link when it comes before it ("Code will be released
+  // at LINK"), or after it when nothing before says the thing is there ("Code
+  // (LINK) will be released"); "is available at LINK, where updates will be
+  // provided" is released.
+  const bool released_before = RE2::PartialMatch(before, re.released);
+  if (RE2::PartialMatch(before, re.coming_soon) ||
+      (!released_before && RE2::PartialMatch(after, re.coming_soon))) {
+    link->status = Status::kComingSoon;
+  } else if (label || released_before || RE2::PartialMatch(after, re.released)) {
+    link->status = Status::kReleased;
+  }
   const bool cited = RE2::PartialMatch(after, re.cited_href_after);
   if (cited || (!label && GovernedByThirdPartyCue(before))) {
     // The object of "we use", "built on", "downloaded from" or a reference:

@@ -329,17 +329,33 @@ class LinkScanner {
       size_t start = i;
       while (start > floor && IsHostByte(text_[start - 1])) --start;
       while (start < i && !IsAsciiAlnum(static_cast<unsigned char>(text_[start]))) ++start;
+      // A host broken by a stray space before this part ("compevol. auckland.ac.nz",
+      // "cocomac.g- node.org") starts at its first part.
+      size_t joined_from = start;
+      if (start >= floor + 3 && start >= 3 && text_[start - 1] == ' ' &&
+          (text_[start - 2] == '.' || text_[start - 2] == '-')) {
+        size_t b = start - 2;
+        while (b > floor && IsHostByte(text_[b - 1])) --b;
+        while (b < start - 2 && !IsAsciiAlnum(static_cast<unsigned char>(text_[b]))) ++b;
+        size_t next = 0;
+        if (b < start - 2 && JoinsHostOverSpace(b, start - 1, &next) && next == start) {
+          joined_from = b;
+        }
+      }
       floor = i + 1;
-      if (!AcceptsStart(start, StartKind::kBareDomain)) continue;
+      if (!AcceptsStart(joined_from, StartKind::kBareDomain)) continue;
       size_t host_end = start;
       while (host_end < n && IsHostByte(text_[host_end])) ++host_end;
       size_t trimmed = host_end;
       while (trimmed > start && (text_[trimmed - 1] == '.' || text_[trimmed - 1] == '-')) --trimmed;
       const bool path = host_end + 1 < n && text_[host_end] == '/' &&
                         IsAsciiAlnum(static_cast<unsigned char>(text_[host_end + 1]));
-      const std::string host_lower = AsciiLower(text_.substr(start, trimmed - start));
+      std::string host(text_.substr(joined_from, trimmed - joined_from));
+      if (joined_from != start) host.erase(start - 1 - joined_from, 1);  // the space
+      const std::string host_lower = AsciiLower(host);
       const bool name = !path && InList(std::string_view(host_lower), link_patterns::kBareDomainNames);
-      if (name || !BareHostOk(text_.substr(start, trimmed - start), path) ||
+      start = joined_from;
+      if (name || !BareHostOk(host, path) ||
           !BarePlaceCue(start, trimmed, path)) {
         floor = std::max(floor, host_end);
         i = std::max(i, host_end > 0 ? host_end - 1 : 0);
@@ -505,7 +521,7 @@ class LinkScanner {
       const size_t auth_start = kind == StartKind::kScheme ? body : start;
       size_t auth_end = AuthorityEnd(auth_start);
       std::string joined;  // the authority without a stray space, when joined
-      if (kind != StartKind::kBareDomain) {
+      {
         size_t next = 0;
         if (JoinsHostOverSpace(auth_start, auth_end, &next)) {
           gaps->push_back(Span{auth_end, next});

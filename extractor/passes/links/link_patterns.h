@@ -193,7 +193,8 @@ inline constexpr char kOwnCue[] =
 // Matches: "we use", "built on", "builds upon", "we build on", "based on", "baselines from",
 //   "borrowed from", "adopted from", "provided by", "implementation of",
 //   "the official", "publicly released by", "data were downloaded from",
-//   "was obtained from", "retrieved from", "from the gaia archive".
+//   "was obtained from", "retrieved from", "from the gaia archive",
+//   "smith et al.", "proposed by", "described in", "spectra were taken from".
 // Rejects: "our code is available" (no third-party words), "user study",
 //   "its official website" (the thing's own site), "can be downloaded from"
 //   (an offer, not a use).
@@ -202,7 +203,9 @@ inline constexpr char kThirdPartyCue[] =
     R"(built\s+(?:up)?on|builds?\s+(?:up)?on|based\s+on|baselines?|borrowed|adopted\s+from|adapted\s+from|)"
     R"(taken\s+from|provided\s+by|released\s+by|implementation\s+of|(?:the|an?)\s+official|third[- ]party|existing|)"
     R"((?:was|were|are|is|been)\s+(?:\w+\s+)?(?:obtained|downloaded|retrieved|collected|sourced|extracted|acquired)\s+from|)"
-    R"(retrieved\s+from|from\s+the\s+(?:[\w-]+\s+){0,3}?(?:database|archive|survey|catalog(?:ue)?|atlas))\b)";
+    R"(retrieved\s+from|from\s+the\s+(?:[\w-]+\s+){0,3}?(?:database|archive|survey|catalog(?:ue)?|atlas)|)"
+    R"(et\s+al|proposed\s+by|introduced\s+by|described\s+in|reported\s+in|previous\s+work|prior\s+work|)"
+    R"((?:data|observations|spectra|images|measurements)\s+(?:were\s+|was\s+)?(?:taken\s+|drawn\s+)?from)\b)";
 
 // A LaTeX \href whose text is a reference ("\href{LINK}{PRL \textbf{133},
 // 046802 (2024)}", "\href{LINK}{C. J. Paxman, et al. ... (2025)}"): the link

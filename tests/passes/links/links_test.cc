@@ -246,6 +246,10 @@ const CueExample kCueExamples[] = {
     {"kThirdPartyCue", kThirdPartyCue, "was obtained from", true},
     {"kThirdPartyCue", kThirdPartyCue, "retrieved from", true},
     {"kThirdPartyCue", kThirdPartyCue, "from the gaia archive", true},
+    {"kThirdPartyCue", kThirdPartyCue, "smith et al.", true},
+    {"kThirdPartyCue", kThirdPartyCue, "proposed by", true},
+    {"kThirdPartyCue", kThirdPartyCue, "described in", true},
+    {"kThirdPartyCue", kThirdPartyCue, "spectra were taken from", true},
     {"kThirdPartyCue", kThirdPartyCue, "its official website", false},
     {"kThirdPartyCue", kThirdPartyCue, "can be downloaded from", false},
     {"kThirdPartyCue", kThirdPartyCue, "our code is available", false},
@@ -606,6 +610,10 @@ const FormExample kFormExamples[] = {
      "http://doi.org/10.5281/zenodo.15720996"},
     {"invisible mark", "at https://x.org/a\xe2\x80\x8e.", "https://x.org/a"},
     {"invisible mark", "at https://x.org/a\xe2\x80\x8e" "b", "https://x.org/ab"},
+    {"bare, host space", "freely available from compevol. auckland.ac.nz/software/.",
+     "https://compevol.auckland.ac.nz/software/"},
+    {"bare, host hyphen", "the atlas at cocomac.g- node.org today", "https://cocomac.g-node.org"},
+    {"bare, sentence end before", "at the end. auckland.ac.nz is", nullptr},
     {"bare, at", "publicly available at madevolve.org.", "https://madevolve.org"},
     {"bare, on", "hosted on grand-challenge.org using Docker", "https://grand-challenge.org"},
     {"bare, from", "downloaded from NeuroMorpho.org and", "https://NeuroMorpho.org"},
@@ -664,6 +672,17 @@ TEST(FindLinks, StatusAndRoleOfOtherFields) {
        kOwn},
       {"To access the documentation of the code, see https://mcdust.readthedocs.io/ .", kRel, kOwn},
       // Use and citation.
+      // The promise that governs the link: before it, or after it when nothing
+      // before says the thing is there.
+      {"The data are publicly available on GitHub https://github.com/a/b, where updates will "
+       "be provided.",
+       kRel, kOwn},
+      {"Code and models (https://github.com/a/b) will be released.", kSoon, kOwn},
+      {"Code: https://github.com/a/b (coming soon).", kSoon, kOwn},
+      {"The code will be made publicly available at https://github.com/a/b.", kSoon, kOwn},
+      // Prior work.
+      {"We follow the scheme of Smith et al. (https://x.org/paper.pdf) for the fits.", kUnk,
+       kThird},
       // Someone else's thing: whether it is there is not the paper's claim.
       {"The spectra were downloaded from https://x.org/archive/ for all stars.", kUnk, kThird},
       {"as predicted [\\href{https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.1}{PRL "
