@@ -36,6 +36,7 @@ struct CuePatterns {
   RE2 third_party{link_patterns::kThirdPartyCue, Latin1Options()};
   RE2 project_page{link_patterns::kProjectPageCue, Latin1Options()};
   RE2 cited_href_after{link_patterns::kCitedHrefAfter, Latin1Options()};
+  RE2 compared_near{link_patterns::kComparedNearCue, Latin1Options()};
 };
 
 const CuePatterns& Patterns() {
@@ -127,7 +128,8 @@ void StripMarkupTail(std::string* s) {
   while (!s->empty() && s->back() == ' ') s->pop_back();
 }
 
-// Whether the link is the object of a third-party cue: one stands in the
+// Whether the link is the object of a third-party cue (kThirdPartyCue or
+// kComparedNearCue): one stands in the
 // last kNearBefore bytes before it ("we use LLaMA (LINK)", "built on DINO
 // (LINK)", "baselines from LINK") and no release or own cue comes between
 // ("our code, based on PyTorch, is available at LINK" is own).
@@ -137,7 +139,12 @@ bool GovernedByThirdPartyCue(std::string_view before) {
       before.data() + (before.size() > kNearBefore ? before.size() - kNearBefore : 0),
       std::min(before.size(), kNearBefore));
   const char* last_end = nullptr;
-  while (RE2::FindAndConsume(&near, re.third_party)) last_end = near.data();
+  re2::StringPiece rest = near;
+  while (RE2::FindAndConsume(&rest, re.third_party)) last_end = rest.data();
+  rest = near;
+  while (RE2::FindAndConsume(&rest, re.compared_near)) {
+    if (last_end == nullptr || rest.data() > last_end) last_end = rest.data();
+  }
   if (last_end == nullptr) return false;
   const re2::StringPiece after(last_end,
                                static_cast<size_t>(before.data() + before.size() - last_end));

@@ -145,14 +145,18 @@ bool InList(std::string_view label, const char* const (&list)[N]) {
 // a country label counts).
 size_t BareTldAt(std::string_view text, size_t i) {
   size_t j = i;
+  // A generic label may be capitalised ("NeuroMorpho.Org"); the rest is lower case.
+  const bool capital = i < text.size() && text[i] >= 'A' && text[i] <= 'Z';
+  if (capital) ++j;
   while (j < text.size() && j - i < 8 && IsLowerAlpha(text[j])) ++j;
   if (j == i) return 0;
   if (j < text.size()) {
     const auto c = static_cast<unsigned char>(text[j]);
     if (IsAsciiAlnum(c) || c == '-' || c == '_') return 0;
   }
-  const std::string_view label = text.substr(i, j - i);
-  if (label.size() == 2 || InList(label, link_patterns::kBareDomainTlds)) return label.size();
+  const std::string label = AsciiLower(text.substr(i, j - i));
+  if (InList(std::string_view(label), link_patterns::kBareDomainTlds)) return label.size();
+  if (!capital && label.size() == 2) return 2;
   return 0;
 }
 
@@ -185,7 +189,7 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
     } else if (c == '.') {
       // Most dots end a sentence or a number: a quick look first.
       const char raw_next = i + 1 < n ? text[i + 1] : '\0';
-      if (!t.bare && IsLowerAlpha(raw_next) && i > 0 &&
+      if (!t.bare && (IsLowerAlpha(raw_next) || (raw_next >= 'A' && raw_next <= 'Z')) && i > 0 &&
           IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && BareTldAt(text, i + 1) > 0) {
         t.bare = true;
       }
@@ -383,9 +387,14 @@ class LinkScanner {
     }
     const size_t last_dot = host.rfind('.');
     if (last_dot == std::string_view::npos || last_dot == 0) return false;
-    const std::string_view tld = host.substr(last_dot + 1);
-    for (char c : tld) {
-      if (!IsLowerAlpha(c)) return false;
+    const std::string_view written = host.substr(last_dot + 1);
+    const std::string lowered = AsciiLower(written);
+    const std::string_view tld = lowered;
+    for (size_t k = 0; k < written.size(); ++k) {
+      if (!IsLowerAlpha(written[k]) && !(k == 0 && written[k] >= 'A' && written[k] <= 'Z')) return false;
+    }
+    if (written[0] >= 'A' && written[0] <= 'Z' && !InList(tld, link_patterns::kBareDomainTlds)) {
+      return false;
     }
     const std::string_view rest = host.substr(0, last_dot);
     bool letter = false;

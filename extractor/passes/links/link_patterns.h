@@ -53,11 +53,12 @@ inline constexpr char kLinkStart[] =
 
 // The top-level labels after which a dotted word with no scheme is a link
 // when something in the sentence says it is a place (link_find.cc): written
-// in lower case ("precession.In", "cluster.It" are sentence joins), then not
-// followed by a letter, digit, '-' or '_'. Two-letter country labels count
+// in lower case ("precession.In", "cluster.It" are sentence joins; the
+// generic labels of kBareDomainTlds may also be capitalised, as in
+// "NeuroMorpho.Org"), then not followed by a letter, digit, '-' or '_'. Two-letter country labels count
 // only after a second-level academic or generic label ("cam.ac.uk",
 // "iiitd.edu.in") or when a path follows.
-// Matches: "madevolve.org", "grand-challenge.org", "surfer.nmr.mgh.harvard.edu",
+// Matches: "madevolve.org", "NeuroMorpho.Org", "grand-challenge.org", "surfer.nmr.mgh.harvard.edu",
 //   "swig.org", "x.io", "cam.ac.uk", "raredx.cn/doctor".
 // Rejects: "node.js", "CBLA.exe", "model.py", "e.g.", "Fig.3", "cluster.It",
 //   "v1.2.3", "data.csv", "H2O.ai" (a name: ai is not in the list).
@@ -174,7 +175,8 @@ inline constexpr char kLabelBefore[] =
 //   code", "we release", "we open-source", "we make our models", "we provide
 //   the codes", "we publicly release", "code and models of this paper",
 //   "we construct a dataset", "we developed a teaching application",
-//   "we have packaged our model", "our research group", "our initiative".
+//   "we have packaged our model", "our research group", "our initiative",
+//   "our method", "our web application".
 // Rejects: "we use llama", "their code", "we compare with", "ours" (a method
 //   named "ours" in a table is not a code claim), "we used".
 inline constexpr char kOwnCue[] =
@@ -182,7 +184,9 @@ inline constexpr char kOwnCue[] =
     R"((?:code|codes|codebase|source|implementation|implementations|project|model|models|data|dataset|)"
     R"(datasets|benchmark|page|website|webpage|homepage|repository|repo|weights|checkpoints|tool|toolkit|)"
     R"(library|framework|demo|resources?|system|pipeline|corpus|corpora|agent|materials?|software|)"
-    R"(package|database|portal|server|group|team|lab|initiative|catalog(?:ue)?)\b)"
+    R"(package|database|portal|server|group|team|lab|initiative|catalog(?:ue)?|method|methods|approach|)"
+    R"(algorithm|platform|service|app|application|interface|workflow|scripts?|notebooks?|atlas|)"
+    R"(simulations?|results|analysis|analyses)\b)"
     R"(|\bwe\s+(?:\w+\s+)?(?:release[ds]?|open[- ]?source[ds]?|make|made|provide[ds]?|publish(?:ed)?|)"
     R"(share[ds]?|present(?:ed)?|introduce[ds]?|host(?:ed)?|offer(?:ed)?|build|built|construct(?:ed)?|)"
     R"(create[ds]?|collect(?:ed)?|curate[ds]?|develop(?:ed)?|propose[ds]?|train(?:ed)?|design(?:ed)?|)"
@@ -194,7 +198,8 @@ inline constexpr char kOwnCue[] =
 //   "borrowed from", "adopted from", "provided by", "implementation of",
 //   "the official", "publicly released by", "data were downloaded from",
 //   "was obtained from", "retrieved from", "from the gaia archive",
-//   "smith et al.", "proposed by", "described in", "spectra were taken from".
+//   "smith et al.", "proposed by", "described in", "spectra were taken from",
+//   "data are from", "we thank the developers of", "this work made use of".
 // Rejects: "our code is available" (no third-party words), "user study",
 //   "its official website" (the thing's own site), "can be downloaded from"
 //   (an offer, not a use).
@@ -205,7 +210,19 @@ inline constexpr char kThirdPartyCue[] =
     R"((?:was|were|are|is|been)\s+(?:\w+\s+)?(?:obtained|downloaded|retrieved|collected|sourced|extracted|acquired)\s+from|)"
     R"(retrieved\s+from|from\s+the\s+(?:[\w-]+\s+){0,3}?(?:database|archive|survey|catalog(?:ue)?|atlas)|)"
     R"(et\s+al|proposed\s+by|introduced\s+by|described\s+in|reported\s+in|previous\s+work|prior\s+work|)"
-    R"((?:data|observations|spectra|images|measurements)\s+(?:were\s+|was\s+)?(?:taken\s+|drawn\s+)?from)\b)";
+    R"((?:data|observations|spectra|images|measurements)\s+(?:are\s+|is\s+|were\s+|was\s+)?)"
+    R"((?:taken\s+|drawn\s+|obtained\s+)?from|we\s+(?:\w+\s+)?(?:thank|acknowledge)|)"
+    R"(courtesy\s+of|made\s+use\s+of|makes\s+use\s+of)\b)";
+
+// A comparison right before the link: what the paper compares with is
+// someone else's. Only as the near cue (the 50 bytes before the link): a
+// sentence that says "Our method (LINK) outperforms X" speaks of its own.
+// Matches: "compared with", "compare against", "in comparison to",
+//   "outperforms", "versus", "vs".
+// Rejects: "comparable", "a comparison".
+inline constexpr char kComparedNearCue[] =
+    R"(\b(?:compared?\s+(?:with|to|against)|comparison\s+(?:with|to|against)|outperform(?:s|ing)?|)"
+    R"(surpass(?:es|ing)?|versus|vs)\b)";
 
 // A LaTeX \href whose text is a reference ("\href{LINK}{PRL \textbf{133},
 // 046802 (2024)}", "\href{LINK}{C. J. Paxman, et al. ... (2025)}"): the link

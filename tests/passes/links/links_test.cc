@@ -23,6 +23,7 @@ namespace {
 using link_patterns::kArxivPath;
 using link_patterns::kCitedHrefAfter;
 using link_patterns::kComingSoonCue;
+using link_patterns::kComparedNearCue;
 using link_patterns::kDoiPath;
 using link_patterns::kGithubPageTitle;
 using link_patterns::kLabelBefore;
@@ -250,6 +251,19 @@ const CueExample kCueExamples[] = {
     {"kThirdPartyCue", kThirdPartyCue, "proposed by", true},
     {"kThirdPartyCue", kThirdPartyCue, "described in", true},
     {"kThirdPartyCue", kThirdPartyCue, "spectra were taken from", true},
+    {"kComparedNearCue", kComparedNearCue, "compared with", true},
+    {"kComparedNearCue", kComparedNearCue, "compare against", true},
+    {"kComparedNearCue", kComparedNearCue, "in comparison to", true},
+    {"kComparedNearCue", kComparedNearCue, "outperforms", true},
+    {"kComparedNearCue", kComparedNearCue, "versus", true},
+    {"kComparedNearCue", kComparedNearCue, "vs", true},
+    {"kComparedNearCue", kComparedNearCue, "comparable", false},
+    {"kComparedNearCue", kComparedNearCue, "a comparison", false},
+    {"kOwnCue", kOwnCue, "our method", true},
+    {"kOwnCue", kOwnCue, "our web application", true},
+    {"kThirdPartyCue", kThirdPartyCue, "data are from", true},
+    {"kThirdPartyCue", kThirdPartyCue, "we thank the developers of", true},
+    {"kThirdPartyCue", kThirdPartyCue, "this work made use of", true},
     {"kThirdPartyCue", kThirdPartyCue, "its official website", false},
     {"kThirdPartyCue", kThirdPartyCue, "can be downloaded from", false},
     {"kThirdPartyCue", kThirdPartyCue, "our code is available", false},
@@ -617,6 +631,8 @@ const FormExample kFormExamples[] = {
     {"bare, at", "publicly available at madevolve.org.", "https://madevolve.org"},
     {"bare, on", "hosted on grand-challenge.org using Docker", "https://grand-challenge.org"},
     {"bare, from", "downloaded from NeuroMorpho.org and", "https://NeuroMorpho.org"},
+    {"bare, capitalised generic label", "downloaded from NeuroMorpho.Org and", "https://NeuroMorpho.Org"},
+    {"bare, capitalised country label", "measured at the precession.In this", nullptr},
     {"bare, parentheses", "the SWIG tool (swig.org) wraps", "https://swig.org"},
     {"bare, word after", "to the braingraph.org site, by", "https://braingraph.org"},
     {"bare, path", "Our tool is at surfer.nmr.mgh.harvard.edu/fswiki/PhotoTools.",
@@ -683,6 +699,11 @@ TEST(FindLinks, StatusAndRoleOfOtherFields) {
       // Prior work.
       {"We follow the scheme of Smith et al. (https://x.org/paper.pdf) for the fits.", kUnk,
        kThird},
+      {"We thank the developers of astropy (astropy.org) and numpy.", kUnk, kThird},
+      {"We compare with TreeMix (https://bitbucket.org/nygcresearch/treemix) on 3 sets.", kUnk,
+       kThird},
+      {"Our method (https://github.com/me/m) outperforms TreeMix on 3 sets.", kRel, kOwn},
+      {"Data are from the UK Biobank (www.ukbiobank.ac.uk).", kUnk, kThird},
       // Someone else's thing: whether it is there is not the paper's claim.
       {"The spectra were downloaded from https://x.org/archive/ for all stars.", kUnk, kThird},
       {"as predicted [\\href{https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.1}{PRL "
