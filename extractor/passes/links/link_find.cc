@@ -154,9 +154,14 @@ size_t BareTldAt(std::string_view text, size_t i) {
     const auto c = static_cast<unsigned char>(text[j]);
     if (IsAsciiAlnum(c) || c == '-' || c == '_') return 0;
   }
-  const std::string label = AsciiLower(text.substr(i, j - i));
-  if (InList(std::string_view(label), link_patterns::kBareDomainTlds)) return label.size();
-  if (!capital && label.size() == 2) return 2;
+  // At most 8 letters: lower-cased in place, no allocation (this runs on the
+  // dots of every abstract).
+  char lowered[8];
+  const size_t len = j - i;
+  for (size_t k = 0; k < len; ++k) lowered[k] = AsciiLower(text[i + k]);
+  const std::string_view label(lowered, len);
+  if (!capital && len == 2) return 2;
+  if (InList(label, link_patterns::kBareDomainTlds)) return len;
   return 0;
 }
 
