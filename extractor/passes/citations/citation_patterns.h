@@ -180,10 +180,12 @@ inline Examples ArxivUrlExamples() {
 }
 
 // DOIs: "doi:" or a doi.org URL prefix (optional), then 10.NNNN/suffix (a
-// prefix of four digits at least, and a slash). Trailing punctuation and
+// prefix of four digits at least, and a slash), up to whitespace, a quote,
+// `<` `>`, a LaTeX brace or backslash ("10.1103/PhysRevLett.133.046802}{PRL"
+// is 10.1103/PhysRevLett.133.046802). Trailing punctuation and
 // unbalanced closing brackets are cut in code.
 inline constexpr char kDoi[] = R"((?:\b[dD][oO][iI]\s*:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?)"
-                               R"(\b(10\.[0-9]{4,9}/[^\s"<>\x{201C}\x{201D}]+))";
+                               R"(\b(10\.[0-9]{4,9}/[^\s"<>{}\\\x{201C}\x{201D}]+))";
 inline Examples DoiExamples() {
   return {"kDoi",
           kDoi,

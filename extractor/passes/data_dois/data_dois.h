@@ -9,11 +9,14 @@
 
 namespace citex {
 
-// Moves the paper's data-DOI citations to its links: a citation inside a
+// Drops a DOI citation that is part of the address of a link other than a
+// doi.org one (the publisher page ".../abstract/10.1103/PhysRevLett.133.046802"
+// is the reference). Moves the paper's data-DOI citations to its links: a citation inside a
 // link that already names the DOI (the DOI of "https://zenodo.org/doi/10.5281/
 // zenodo.1") is dropped; any other becomes a link to https://doi.org/<doi>,
-// classified by the hosts table, at the citation's span. Links stay in text
-// order.
+// classified by the hosts table, at the citation's span, with status and role
+// read from its sentence as the link pass reads any link's. Links stay in
+// text order.
 void MoveDataDois(Paper& paper);
 
 std::unique_ptr<const Pass> MakeDataDoiPass();

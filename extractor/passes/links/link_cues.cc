@@ -35,6 +35,8 @@ struct CuePatterns {
   RE2 own{link_patterns::kOwnCue, Latin1Options()};
   RE2 third_party{link_patterns::kThirdPartyCue, Latin1Options()};
   RE2 project_page{link_patterns::kProjectPageCue, Latin1Options()};
+  RE2 cited_href_after{link_patterns::kCitedHrefAfter, Latin1Options()};
+  RE2 compared_near{link_patterns::kComparedNearCue, Latin1Options()};
 };
 
 const CuePatterns& Patterns() {
@@ -69,7 +71,8 @@ size_t NextSentenceByte(std::string_view text, size_t i) {
 // whitespace runs as one space, every link (this one too) as " LINK ".
 // `before` is the part that ends at this link.
 void Window(std::string_view text, const std::vector<Candidate>& links, size_t index,
-            size_t sentence_start, size_t sentence_end, std::string* before, std::string* full) {
+            size_t sentence_start, size_t sentence_end, std::string* before, std::string* full,
+            size_t* after_start) {
   const Candidate& self = links[index];
   const size_t from =
       std::max(sentence_start, self.start > kWindowBefore ? self.start - kWindowBefore : 0);
@@ -86,6 +89,7 @@ void Window(std::string_view text, const std::vector<Candidate>& links, size_t i
     if (link < links.size() && links[link].start <= i) {
       if (link == index) *before = out;
       out += " LINK ";
+      if (link == index) *after_start = out.size();
       i = std::max(i, links[link].end) - 1;
       ++link;
       space = true;
@@ -124,7 +128,8 @@ void StripMarkupTail(std::string* s) {
   while (!s->empty() && s->back() == ' ') s->pop_back();
 }
 
-// Whether the link is the object of a third-party cue: one stands in the
+// Whether the link is the object of a third-party cue (kThirdPartyCue or
+// kComparedNearCue): one stands in the
 // last kNearBefore bytes before it ("we use LLaMA (LINK)", "built on DINO
 // (LINK)", "baselines from LINK") and no release or own cue comes between
 // ("our code, based on PyTorch, is available at LINK" is own).
@@ -134,7 +139,12 @@ bool GovernedByThirdPartyCue(std::string_view before) {
       before.data() + (before.size() > kNearBefore ? before.size() - kNearBefore : 0),
       std::min(before.size(), kNearBefore));
   const char* last_end = nullptr;
-  while (RE2::FindAndConsume(&near, re.third_party)) last_end = near.data();
+  re2::StringPiece rest = near;
+  while (RE2::FindAndConsume(&rest, re.third_party)) last_end = rest.data();
+  rest = near;
+  while (RE2::FindAndConsume(&rest, re.compared_near)) {
+    if (last_end == nullptr || rest.data() > last_end) last_end = rest.data();
+  }
   if (last_end == nullptr) return false;
   const re2::StringPiece after(last_end,
                                static_cast<size_t>(before.data() + before.size() - last_end));
@@ -171,7 +181,9 @@ std::vector<size_t> SentenceEnds(std::string_view text, const std::vector<Candid
       size_t w = i;
       while (w > 0 && i - w < 8 && static_cast<unsigned char>(text[w - 1]) > 0x20) --w;
       std::string word = AsciiLower(text.substr(w, i - w));
-      if (!word.empty() && word[0] == '(') word.erase(0, 1);
+      // The word starts after any bracket or LaTeX brace: "}{C. J. Paxman"
+      // has the initial "C.".
+      if (const size_t b = word.find_last_of("([{}"); b != std::string::npos) word.erase(0, b + 1);
       // "e.g." and "i.e." are letters and dots; "7.62%." ends a sentence.
       bool dotted = word.find('.') != std::string::npos;
       for (char ch : word) dotted = dotted && ((ch >= 'a' && ch <= 'z') || ch == '.');
@@ -195,24 +207,50 @@ void ReadSentence(std::string_view text, const std::vector<Candidate>& links, si
   const size_t sentence_end = it == sentence_ends.end() ? text.size() : *it;
   const size_t sentence_start = it == sentence_ends.begin() ? 0 : *(it - 1);
   std::string before, full;
-  Window(text, links, index, sentence_start, sentence_end, &before, &full);
+  size_t after_start = 0;
+  Window(text, links, index, sentence_start, sentence_end, &before, &full, &after_start);
   const re2::StringPiece full_sp(full);
   std::string label_text = before;
   StripMarkupTail(&label_text);
   const bool label = RE2::PartialMatch(label_text, re.label_before);
-  if (RE2::PartialMatch(full_sp, re.coming_soon)) {
+  // What follows the link, from the character right after it: "}{PRL 133,
+  // 046802 (2024)}" after an \href says the link is a reference.
+  const re2::StringPiece after(full.data() + std::min(after_start, full.size()),
+                               full.size() - std::min(after_start, full.size()));
+  // A promise governs the link when it comes before it ("Code will be released
+  // at LINK"), or after it when nothing before says the thing is there ("Code
+  // (LINK) will be released"); "is available at LINK, where updates will be
+  // provided" is released.
+  const bool released_before = RE2::PartialMatch(before, re.released);
+  if (RE2::PartialMatch(before, re.coming_soon) ||
+      (!released_before && RE2::PartialMatch(after, re.coming_soon))) {
     link->status = Status::kComingSoon;
-  } else if (label || RE2::PartialMatch(full_sp, re.released)) {
+  } else if (label || released_before || RE2::PartialMatch(after, re.released)) {
     link->status = Status::kReleased;
   }
-  if (GovernedByThirdPartyCue(before)) {
+  const bool cited = RE2::PartialMatch(after, re.cited_href_after);
+  if (cited || (!label && GovernedByThirdPartyCue(before))) {
+    // The object of "we use", "built on", "downloaded from" or a reference:
+    // whether it can be had is not what the sentence says ("We build on X
+    // (URL) and release Y").
     link->role = Role::kThirdParty;
+    if (link->status == Status::kReleased) link->status = Status::kUnknown;
   } else if (RE2::PartialMatch(full_sp, re.own)) {
     link->role = Role::kOwn;
   } else if (link->status != Status::kUnknown || label) {
     link->role = Role::kOwn;
   } else if (RE2::PartialMatch(full_sp, re.third_party)) {
     link->role = Role::kThirdParty;
+  } else {
+    // No cue at all: an abstract that gives an address without a word about
+    // it ("JAFFA (URL) is a fusion detection method", a bare URL after the
+    // last sentence) speaks of its own artefact, there to be had.
+    link->role = Role::kOwn;
+  }
+  // What the paper owns and names without a promise is there now ("We
+  // developed X (URL)"); someone else's work keeps `unknown`.
+  if (link->status == Status::kUnknown && link->role == Role::kOwn) {
+    link->status = Status::kReleased;
   }
   if (link->kind == LinkKind::kOther && link->type == "page" &&
       RE2::PartialMatch(full_sp, re.project_page)) {

@@ -65,7 +65,7 @@ bool IsStopCodePoint(uint32_t cp) {
 bool IsLatexEscapable(char c) { return InSet("_%&#~$", c); }
 
 // The scheme-less start kinds of kLinkStart.
-enum class StartKind { kScheme, kWww, kCodeHost, kGithubIo };
+enum class StartKind { kScheme, kWww, kCodeHost, kGithubIo, kBareDomain };
 
 // Whether `auth` (the part of a url between "://" and the first / ? #) names
 // a host: labels of letters, digits, '-' and non-ASCII, none empty, none
@@ -114,6 +114,68 @@ bool EqualsNoCaseAt(std::string_view text, size_t i, std::string_view lower) {
   return i <= text.size() && StartsWithNoCase(text.substr(i), lower);
 }
 
+// Whether text[i..] starts with one of the spaces-and-one-wrap runs kLinkStart
+// allows between a scheme's ':' and its "//": up to two spaces or tabs, an
+// optional newline, up to two more. Sets *len to the run's length.
+bool SchemeGapAt(std::string_view text, size_t i, size_t* len) {
+  size_t j = i;
+  size_t k = 0;
+  while (k < 2 && j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j, ++k;
+  if (j < text.size() && text[j] == '\n') ++j;
+  k = 0;
+  while (k < 2 && j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j, ++k;
+  *len = j - i;
+  return text.compare(j, 2, "//") == 0;
+}
+
+bool IsLowerAlpha(char c) { return c >= 'a' && c <= 'z'; }
+
+// Whether `label` is one of `list` (lower case, as written).
+template <size_t N>
+bool InList(std::string_view label, const char* const (&list)[N]) {
+  for (const char* item : list) {
+    if (label == item) return true;
+  }
+  return false;
+}
+
+// The length of the top-level label of kBareDomainTlds that starts at text[i]
+// (right after a dot) and is not followed by a letter, digit, '-' or '_';
+// 0 if none. Two-letter lower-case labels give 2 (the caller decides whether
+// a country label counts).
+size_t BareTldAt(std::string_view text, size_t i) {
+  size_t j = i;
+  // A generic label may be capitalised ("NeuroMorpho.Org"); the rest is lower case.
+  const bool capital = i < text.size() && text[i] >= 'A' && text[i] <= 'Z';
+  if (capital) ++j;
+  while (j < text.size() && j - i < 8 && IsLowerAlpha(text[j])) ++j;
+  if (j == i) return 0;
+  if (j < text.size()) {
+    const auto c = static_cast<unsigned char>(text[j]);
+    if (IsAsciiAlnum(c) || c == '-' || c == '_') return 0;
+  }
+  // At most 8 letters: lower-cased in place, no allocation (this runs on the
+  // dots of every abstract).
+  char lowered[8];
+  const size_t len = j - i;
+  for (size_t k = 0; k < len; ++k) lowered[k] = AsciiLower(text[i + k]);
+  const std::string_view label(lowered, len);
+  if (!capital && len == 2) return 2;
+  if (InList(label, link_patterns::kBareDomainTlds)) return len;
+  return 0;
+}
+
+// The invisible marks a copy from a word processor leaves in or after a url
+// (U+200B-U+200F zero-width characters and directional marks, U+2060-U+2064):
+// the url drops them. The directional overrides (U+202A-U+202E) are not
+// marks: they stay, percent-encoded, so that a reader sees them.
+bool IsInvisibleMarkAt(std::string_view text, size_t i) {
+  if (i + 3 > text.size() || static_cast<unsigned char>(text[i]) != 0xE2) return false;
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  return (b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4);
+}
+
 }  // namespace
 
 LinkTriggers ScanLinkTriggers(std::string_view text) {
@@ -123,11 +185,21 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
   auto visit = [&](size_t i) {
     const char c = text[i];
     if (c == ':') {
-      if (text.compare(i, 3, "://") == 0) t.start = true;
+      size_t len = 0;
+      if (text.compare(i, 3, "://") == 0 ||
+          (i + 1 < n && (text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\n') &&
+           SchemeGapAt(text, i + 1, &len))) {
+        t.start = true;
+      }
     } else if (c == '.') {
       // Most dots end a sentence or a number: a quick look first.
+      const char raw_next = i + 1 < n ? text[i + 1] : '\0';
+      if (!t.bare && (IsLowerAlpha(raw_next) || (raw_next >= 'A' && raw_next <= 'Z')) && i > 0 &&
+          IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && BareTldAt(text, i + 1) > 0) {
+        t.bare = true;
+      }
       const char prev = i > 0 ? AsciiLower(text[i - 1]) : '\0';
-      const char next = i + 1 < n ? AsciiLower(text[i + 1]) : '\0';
+      const char next = AsciiLower(raw_next);
       if (prev != 'w' && next != 'c' && next != 'g') return;
       if ((i >= 3 && EqualsNoCaseAt(text, i - 3, "www")) || EqualsNoCaseAt(text, i + 1, "co/") ||
           EqualsNoCaseAt(text, i + 1, "com/") || EqualsNoCaseAt(text, i + 1, "github.io")) {
@@ -153,7 +225,7 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
       visit(i + static_cast<size_t>(__builtin_ctz(mask)));
       mask &= mask - 1;
     }
-    if (t.start && t.title) return t;
+    if (t.start && t.title && t.bare) return t;
   }
 #endif
   for (; i < n; ++i) {
@@ -174,6 +246,7 @@ class LinkScanner {
     const LinkTriggers triggers = ScanLinkTriggers(text_);
     if (!triggers.start) {
       if (triggers.title) AddGithubPageTitles(&out);
+      if (triggers.bare) AddBareDomains(&out);
       return out;
     }
     const RE2& start_re = Patterns().link_start;
@@ -190,7 +263,7 @@ class LinkScanner {
       size_t start = static_cast<size_t>(match.data() - text_.data());
       const std::string_view literal(match.data(), match.size());
       StartKind kind = StartKind::kWww;
-      if (EndsWith(literal, "://")) {
+      if (literal.find(':') != std::string_view::npos) {
         kind = StartKind::kScheme;
       } else if (literal.back() == '/') {
         kind = StartKind::kCodeHost;
@@ -216,10 +289,161 @@ class LinkScanner {
       pos = resume;
     }
     if (triggers.title) AddGithubPageTitles(&out);
+    if (triggers.bare) AddBareDomains(&out);
     return out;
   }
 
  private:
+  // Merges `extra` (in text order) into `out`, dropping any that overlaps a
+  // link already there.
+  static void MergeIn(std::vector<Candidate> extra, std::vector<Candidate>* out) {
+    if (extra.empty()) return;
+    std::vector<Candidate> merged;
+    merged.reserve(out->size() + extra.size());
+    size_t a = 0;
+    for (Candidate& t : extra) {
+      while (a < out->size() && (*out)[a].start < t.start) merged.push_back(std::move((*out)[a++]));
+      const bool overlaps = (!merged.empty() && merged.back().end > t.start) ||
+                            (a < out->size() && (*out)[a].start < t.end);
+      if (!overlaps) merged.push_back(std::move(t));
+    }
+    while (a < out->size()) merged.push_back(std::move((*out)[a++]));
+    *out = std::move(merged);
+  }
+
+  // Adds the bare domains ("available at madevolve.org", "(swig.org)",
+  // "surfer.nmr.mgh.harvard.edu/fswiki/PhotoTools") that no link covers: a
+  // host whose last label is one of kBareDomainTlds (or a country label
+  // after ac., edu., ... or before a path), used as a place (BarePlaceCue).
+  // Each dot is looked at once; the walk back over a host never passes the
+  // previous dot looked at, so every byte is walked over a bounded number of
+  // times.
+  void AddBareDomains(std::vector<Candidate>* out) {
+    const size_t n = text_.size();
+    std::vector<Candidate> found;
+    size_t floor = 0;
+    size_t covered = 0;  // the next link of `out` that may hold a dot
+    for (size_t i = text_.find('.'); i != std::string_view::npos && i < n;
+         i = text_.find('.', i + 1)) {
+      while (covered < out->size() && (*out)[covered].end <= i) ++covered;
+      if (covered < out->size() && (*out)[covered].start <= i) {
+        i = (*out)[covered].end - 1;
+        floor = std::max(floor, i + 1);
+        continue;
+      }
+      if (i == 0 || !IsAsciiAlnum(static_cast<unsigned char>(text_[i - 1])) ||
+          BareTldAt(text_, i + 1) == 0) {
+        continue;
+      }
+      size_t start = i;
+      while (start > floor && IsHostByte(text_[start - 1])) --start;
+      while (start < i && !IsAsciiAlnum(static_cast<unsigned char>(text_[start]))) ++start;
+      // A host broken by a stray space before this part ("compevol. auckland.ac.nz",
+      // "cocomac.g- node.org") starts at its first part.
+      size_t joined_from = start;
+      if (start >= floor + 3 && start >= 3 && text_[start - 1] == ' ' &&
+          (text_[start - 2] == '.' || text_[start - 2] == '-')) {
+        size_t b = start - 2;
+        while (b > floor && IsHostByte(text_[b - 1])) --b;
+        while (b < start - 2 && !IsAsciiAlnum(static_cast<unsigned char>(text_[b]))) ++b;
+        size_t next = 0;
+        if (b < start - 2 && JoinsHostOverSpace(b, start - 1, &next) && next == start) {
+          joined_from = b;
+        }
+      }
+      floor = i + 1;
+      if (!AcceptsStart(joined_from, StartKind::kBareDomain)) continue;
+      size_t host_end = start;
+      while (host_end < n && IsHostByte(text_[host_end])) ++host_end;
+      size_t trimmed = host_end;
+      while (trimmed > start && (text_[trimmed - 1] == '.' || text_[trimmed - 1] == '-')) --trimmed;
+      const bool path = host_end + 1 < n && text_[host_end] == '/' &&
+                        IsAsciiAlnum(static_cast<unsigned char>(text_[host_end + 1]));
+      std::string host(text_.substr(joined_from, trimmed - joined_from));
+      if (joined_from != start) host.erase(start - 1 - joined_from, 1);  // the space
+      const std::string host_lower = AsciiLower(host);
+      const bool name = !path && InList(std::string_view(host_lower), link_patterns::kBareDomainNames);
+      start = joined_from;
+      if (name || !BareHostOk(host, path) ||
+          !BarePlaceCue(start, trimmed, path)) {
+        floor = std::max(floor, host_end);
+        i = std::max(i, host_end > 0 ? host_end - 1 : 0);
+        continue;
+      }
+      Candidate cand;
+      size_t resume = host_end;
+      if (Scan(start, start, StartKind::kBareDomain, &cand, &resume)) {
+        resume = std::max(cand.end, start + 1);
+        found.push_back(std::move(cand));
+      }
+      floor = std::max(floor, resume);
+      if (resume > i + 1) i = resume - 1;
+    }
+    MergeIn(std::move(found), out);
+  }
+
+  // Whether `host` (no trailing dot) is a bare domain: two labels or more,
+  // valid, a letter in a label before the last, and a last label of
+  // kBareDomainTlds, or of two lower-case letters after a second-level label
+  // of kBareDomainSecondLevels or before a path.
+  static bool BareHostOk(std::string_view host, bool path) {
+    if (!IsValidAuthority(host, false) || host.find_first_of(":@") != std::string_view::npos) {
+      return false;
+    }
+    const size_t last_dot = host.rfind('.');
+    if (last_dot == std::string_view::npos || last_dot == 0) return false;
+    const std::string_view written = host.substr(last_dot + 1);
+    const std::string lowered = AsciiLower(written);
+    const std::string_view tld = lowered;
+    for (size_t k = 0; k < written.size(); ++k) {
+      if (!IsLowerAlpha(written[k]) && !(k == 0 && written[k] >= 'A' && written[k] <= 'Z')) return false;
+    }
+    if (written[0] >= 'A' && written[0] <= 'Z' && !InList(tld, link_patterns::kBareDomainTlds)) {
+      return false;
+    }
+    const std::string_view rest = host.substr(0, last_dot);
+    bool letter = false;
+    for (char c : rest) letter = letter || (AsciiLower(c) >= 'a' && AsciiLower(c) <= 'z');
+    if (!letter) return false;
+    if (InList(tld, link_patterns::kBareDomainTlds)) return true;
+    if (tld.size() != 2) return false;
+    if (path) return true;
+    const size_t second_dot = rest.rfind('.');
+    if (second_dot == std::string_view::npos) return false;
+    return InList(rest.substr(second_dot + 1), link_patterns::kBareDomainSecondLevels);
+  }
+
+  // Whether the bare domain text[start, end) is used as a place: a path
+  // follows it, it opens a bracket ("(swig.org)", "{\\tt braingraph.org}"), a
+  // label or a word of kBareDomainWordsBefore stands right before it ("at",
+  // "from", "Website:"), or a word of kBareDomainWordsAfter right after it
+  // ("the braingraph.org site").
+  bool BarePlaceCue(size_t start, size_t end, bool path) const {
+    if (path) return true;
+    if (start > 0 && InSet("([{<", text_[start - 1])) return true;
+    // The word before, over at most a few spaces.
+    size_t w_end = start;
+    while (w_end > 0 && start - w_end < 4 && IsWhitespace(text_[w_end - 1])) --w_end;
+    if (w_end < start) {
+      size_t w = w_end;
+      while (w > 0 && w_end - w < 16 && static_cast<unsigned char>(text_[w - 1]) > 0x20) --w;
+      std::string word = AsciiLower(text_.substr(w, w_end - w));
+      if (!word.empty() && word.back() == ':') return true;
+      if (!word.empty() && word[0] == '\\') return true;  // {\\tt x.org}, \\texttt x.org
+      while (!word.empty() && InSet("([{\"'", word.front())) word.erase(0, 1);
+      if (InList(std::string_view(word), link_patterns::kBareDomainWordsBefore)) return true;
+    }
+    // The word after, past closing brackets and spaces.
+    size_t a = end;
+    while (a < text_.size() && a - end < 4 && InSet(")]}'\" \t\n", text_[a])) ++a;
+    if (a == end || !IsWhitespace(text_[a - 1])) return false;
+    size_t b = a;
+    while (b < text_.size() && b - a < 12 && IsLowerAlpha(AsciiLower(text_[b]))) ++b;
+    if (b < text_.size() && IsAsciiAlnum(static_cast<unsigned char>(text_[b]))) return false;
+    return InList(std::string_view(AsciiLower(text_.substr(a, b - a))),
+                  link_patterns::kBareDomainWordsAfter);
+  }
+
   // Adds "GitHub - owner/repo" titles that no link covers, keeping `out`
   // in text order.
   void AddGithubPageTitles(std::vector<Candidate>* out) const {
@@ -234,18 +458,7 @@ class LinkScanner {
       cand.url = "https://github.com/" + std::string(repo.data(), repo.size());
       titles.push_back(std::move(cand));
     }
-    if (titles.empty()) return;
-    std::vector<Candidate> merged;
-    merged.reserve(out->size() + titles.size());
-    size_t a = 0;
-    for (Candidate& t : titles) {
-      while (a < out->size() && (*out)[a].start < t.start) merged.push_back(std::move((*out)[a++]));
-      const bool overlaps = (!merged.empty() && merged.back().end > t.start) ||
-                            (a < out->size() && (*out)[a].start < t.end);
-      if (!overlaps) merged.push_back(std::move(t));
-    }
-    while (a < out->size()) merged.push_back(std::move((*out)[a++]));
-    *out = std::move(merged);
+    MergeIn(std::move(titles), out);
   }
 
   static bool IsHostByte(char c) {
@@ -270,12 +483,20 @@ class LinkScanner {
     // Where the host ends; a link whose host is not followed by / ? # ends
     // there ("http://example.com,and" is "http://example.com").
     size_t host_end = body;
-    if (!CheckHost(start, body, kind, &host_end, resume)) return false;
-    std::vector<Span> gaps;  // line-wrap joins: newline + indentation
+    std::vector<Span> gaps;  // joins: line wraps, stray spaces
+    if (kind == StartKind::kScheme) {
+      // "http: //x.org", "https:\n//x.org": the run between ':' and "//".
+      const size_t colon = text_.find(':', start);
+      if (colon + 3 < body) gaps.push_back(Span{colon + 1, body - 2});
+    }
+    if (!CheckHost(start, body, kind, &host_end, &gaps, resume)) return false;
     Quotes quotes;
     const bool host_only = kind != StartKind::kCodeHost && host_end < n &&
                            !InSet("/?#", text_[host_end]) && text_[host_end] != '\n';
-    const size_t stop = host_only ? host_end : ScanToStop(start, body, kind, &gaps, &quotes);
+    // A host joined over a stray space is scanned on from its end.
+    const size_t scan_from = gaps.empty() || gaps.back().end <= body ? body : host_end;
+    const size_t stop =
+        host_only ? host_end : ScanToStop(start, scan_from, kind, &gaps, &quotes);
     const size_t end = TrimEnd(body, stop, &quotes);
     while (!gaps.empty() && gaps.back().end > end) gaps.pop_back();
     if (end <= body && kind != StartKind::kGithubIo) {
@@ -308,22 +529,25 @@ class LinkScanner {
   // costs only its authority and the search resumes past it. Sets *host_end
   // for a scheme or www start; on failure sets *resume.
   bool CheckHost(size_t start, size_t body, StartKind kind, size_t* host_end,
-                 size_t* resume) const {
+                 std::vector<Span>* gaps, size_t* resume) const {
     const size_t n = text_.size();
-    if (kind == StartKind::kScheme || kind == StartKind::kWww) {
+    if (kind == StartKind::kScheme || kind == StartKind::kWww || kind == StartKind::kBareDomain) {
       const size_t auth_start = kind == StartKind::kScheme ? body : start;
-      size_t auth_end = auth_start;
-      while (auth_end < n) {
-        const size_t len = AuthorityCharLength(auth_end);
-        if (len == 0) break;
-        auth_end += len;
+      size_t auth_end = AuthorityEnd(auth_start);
+      std::string joined;  // the authority without a stray space, when joined
+      {
+        size_t next = 0;
+        if (JoinsHostOverSpace(auth_start, auth_end, &next)) {
+          gaps->push_back(Span{auth_end, next});
+          joined = std::string(text_.substr(auth_start, auth_end - auth_start));
+          auth_end = AuthorityEnd(next);
+          joined.append(text_.substr(next, auth_end - next));
+        }
       }
-      size_t trimmed = auth_end;
-      while (trimmed > auth_start && (text_[trimmed - 1] == '.' || text_[trimmed - 1] == ':')) {
-        --trimmed;
-      }
-      if (!IsValidAuthority(text_.substr(auth_start, trimmed - auth_start),
-                            kind == StartKind::kWww)) {
+      std::string_view auth =
+          joined.empty() ? text_.substr(auth_start, auth_end - auth_start) : joined;
+      while (!auth.empty() && (auth.back() == '.' || auth.back() == ':')) auth.remove_suffix(1);
+      if (!IsValidAuthority(auth, kind == StartKind::kWww)) {
         // No link starts inside a rejected authority except one glued
         // after it ("http://xhttps://..."): back up by the length of "https:".
         *resume = std::max(start + 1, auth_end > 6 ? auth_end - 6 : 0);
@@ -396,6 +620,15 @@ class LinkScanner {
         i = next;
         continue;
       }
+      // "http://doi.org/ 10.5281/zenodo.1": a DOI after a stray space.
+      if (i + 5 < n && text_[i] == ' ' && gaps->size() < kMaxJoins && i >= start + 8 &&
+          EqualsNoCaseAt(text_, i - 8, "doi.org/") && text_.compare(i + 1, 3, "10.") == 0 &&
+          text_[i + 4] >= '0' && text_[i + 4] <= '9' &&
+          ParseUrl(CleanUrl(start, i, *gaps, kind)).segments.empty()) {
+        gaps->push_back(Span{i, i + 1});
+        i = i + 1;
+        continue;
+      }
       return i;
     }
   }
@@ -404,6 +637,10 @@ class LinkScanner {
   // punctuation, an unmatched opening bracket, a closing quote.
   size_t TrimEnd(size_t body, size_t end, Quotes* quotes) const {
     while (end > body) {
+      if (end >= body + 3 && IsInvisibleMarkAt(text_, end - 3)) {
+        end -= 3;
+        continue;
+      }
       const char c = text_[end - 1];
       if (InSet(".,;:!?*~\\", c)) {
         if (end >= 2 && text_[end - 2] == '\\' && c != '\\') {
@@ -430,6 +667,65 @@ class LinkScanner {
       break;
     }
     return end;
+  }
+
+  // Where the authority that starts at i ends (AuthorityCharLength).
+  size_t AuthorityEnd(size_t i) const {
+    while (i < text_.size()) {
+      const size_t len = AuthorityCharLength(i);
+      if (len == 0) break;
+      i += len;
+    }
+    return i;
+  }
+
+  // Whether the host text[auth_start, auth_end) goes on after a stray space
+  // or line wrap: it cannot stand alone (one label before a final '.', as in
+  // "http://compevol. auckland.ac.nz" and "https://github. com/a", or a final
+  // '-', as in "http://cocomac.g- node.org"), and after at most three spaces
+  // (one newline) comes a lower-case host part that holds a dot or is
+  // followed by '/', whose last label is letters. Sets *next to its start.
+  bool JoinsHostOverSpace(size_t auth_start, size_t auth_end, size_t* next) const {
+    const size_t n = text_.size();
+    if (auth_end <= auth_start + 1 || auth_end >= n) return false;
+    const char last = text_[auth_end - 1];
+    const std::string_view head = text_.substr(auth_start, auth_end - auth_start - 1);
+    if (last == '.') {
+      if (head.find('.') != std::string_view::npos || head.empty()) return false;
+    } else if (last != '-') {
+      return false;
+    }
+    size_t j = auth_end;
+    size_t newlines = 0;
+    while (j < n && j - auth_end < 3 && (text_[j] == ' ' || text_[j] == '\n')) {
+      newlines += text_[j] == '\n';
+      ++j;
+    }
+    if (j == auth_end || newlines > 1 || j >= n) return false;
+    const auto first = static_cast<unsigned char>(text_[j]);
+    if (!(IsLowerAlpha(static_cast<char>(first)) || (first >= '0' && first <= '9'))) return false;
+    size_t k = j;
+    bool dot = false;
+    while (k < n && (IsLowerAlpha(text_[k]) || (text_[k] >= '0' && text_[k] <= '9') ||
+                     text_[k] == '-' || text_[k] == '.')) {
+      dot = dot || text_[k] == '.';
+      ++k;
+    }
+    size_t tail_end = k;
+    while (tail_end > j && text_[tail_end - 1] == '.') --tail_end;
+    const bool slash = k < n && text_[k] == '/';
+    if (!slash && text_.substr(j, tail_end - j).find('.') == std::string_view::npos) return false;
+    if (!dot && !slash) return false;
+    // The joined host's last label is letters, two at least.
+    const std::string_view joined_tail = text_.substr(j, tail_end - j);
+    const size_t d = joined_tail.rfind('.');
+    const std::string_view tld = d == std::string_view::npos ? joined_tail : joined_tail.substr(d + 1);
+    if (tld.size() < 2) return false;
+    for (char c : tld) {
+      if (!IsLowerAlpha(c)) return false;
+    }
+    *next = j;
+    return true;
   }
 
   // The byte length of the character at i when it may be part of a url's
@@ -501,6 +797,10 @@ class LinkScanner {
         continue;
       }
       if (text_[i] == '\\' && i + 1 < end && IsLatexEscapable(text_[i + 1])) continue;
+      if (IsInvisibleMarkAt(text_, i) && i + 3 <= end) {
+        i += 2;
+        continue;
+      }
       url.push_back(text_[i]);
     }
     return url;

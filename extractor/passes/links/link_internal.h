@@ -67,11 +67,15 @@ std::vector<Candidate> FindCandidates(std::string_view text);
 //   title: kGithubPageTitle. It holds "github" (any case), whitespace and a
 //          '-'; found from the '-', walking back only over the whitespace
 //          run before it, so the runs walked are disjoint.
+//   bare:  a bare domain: a letter or digit, '.', and a lower-case top-level
+//          label of kBareDomainTlds or of two letters, not followed by a
+//          letter, digit, '-' or '_'.
 // Each is a necessary condition for its pattern, so skipping the pattern
 // when it is false leaves the result unchanged; most abstracts hold no link.
 struct LinkTriggers {
   bool start = false;
   bool title = false;
+  bool bare = false;
 };
 LinkTriggers ScanLinkTriggers(std::string_view text);
 

@@ -82,6 +82,22 @@ std::vector<Link> FindLinks(std::string_view abstract, bool* truncated) {
   return result;
 }
 
+void ReadLinkSentence(std::string_view abstract, std::vector<Link>* links, size_t index) {
+  using namespace links_internal;
+  std::vector<Candidate> candidates;
+  candidates.reserve(links->size());
+  for (const Link& l : *links) {
+    Candidate c;
+    c.start = std::min(l.span.start, abstract.size());
+    c.end = std::min(std::max(l.span.end, c.start), abstract.size());
+    candidates.push_back(std::move(c));
+  }
+  const std::vector<size_t> sentence_ends = SentenceEnds(abstract, candidates);
+  Link& link = (*links)[index];
+  ReadSentence(abstract, candidates, index, sentence_ends, &link);
+  if (link.kind == LinkKind::kProject) link.category = LinkCategory::kPage;
+}
+
 std::unique_ptr<const Pass> MakeLinkPass() { return std::make_unique<LinkPass>(); }
 
 }  // namespace citex

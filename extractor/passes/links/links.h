@@ -19,6 +19,12 @@ constexpr size_t kMaxLinksPerPaper = 10000;
 // Thread-safe; patterns are compiled once per process.
 std::vector<Link> FindLinks(std::string_view abstract, bool* truncated = nullptr);
 
+// Sets the status and role of links[index] (and makes an unknown host's page a
+// project page) from the sentence of `abstract` that holds it, as FindLinks
+// does; `links` are in text order. The data_dois pass reads the links it adds
+// from DOIs this way.
+void ReadLinkSentence(std::string_view abstract, std::vector<Link>* links, size_t index);
+
 // The pass that fills Paper::links.
 std::unique_ptr<const Pass> MakeLinkPass();
 

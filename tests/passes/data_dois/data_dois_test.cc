@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace citex {
 namespace {
@@ -45,6 +47,39 @@ TEST(DataDois, ADataDoiInsideALinkIsThatLinkOnly) {
   EXPECT_EQ(paper.links[0].url, "https://zenodo.org/doi/10.5281/zenodo.6368347");
   EXPECT_EQ(paper.links[0].kind, LinkKind::kZenodo);
   EXPECT_TRUE(paper.citations.empty());
+}
+
+TEST(DataDois, ADataDoiLinkReadsItsSentence) {
+  const Paper paper = Extracted(
+      "We fit 40 galaxies. The corpus is publicly available at Zenodo (DOI: "
+      "10.5281/zenodo.19563417) under CC BY 4.0. Data were taken from doi:10.5061/dryad.x1.");
+  ASSERT_EQ(paper.links.size(), 2u);
+  EXPECT_EQ(paper.links[0].url, "https://doi.org/10.5281/zenodo.19563417");
+  EXPECT_EQ(paper.links[0].status, Status::kReleased);
+  EXPECT_EQ(paper.links[0].role, Role::kOwn);
+  EXPECT_EQ(paper.links[1].url, "https://doi.org/10.5061/dryad.x1");
+  EXPECT_EQ(paper.links[1].role, Role::kThirdParty);
+}
+
+TEST(DataDois, ADoiInAPublisherLinkIsThatLinkOnly) {
+  const Paper paper = Extracted(
+      "as predicted [\\href{https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.133.046802}"
+      "{PRL \\textbf{133}, 046802 (2024)}] and in doi:10.1103/PhysRevB.1.1.");
+  ASSERT_EQ(paper.links.size(), 1u);
+  EXPECT_EQ(paper.links[0].role, Role::kThirdParty);  // an \\href to a reference
+  EXPECT_EQ(paper.links[0].status, Status::kUnknown);
+  ASSERT_EQ(paper.citations.size(), 1u);
+  EXPECT_EQ(paper.citations[0].id, "10.1103/PhysRevB.1.1");
+}
+
+TEST(DataDois, ADoiEndsBeforeLatexBraces) {
+  const Paper paper = Extracted("Data: \\dataset[DOI: 10.11570/24.0091]{https://x.org/d} and "
+                                "10.1103/PhysRevLett.134.162504}{C. J. Paxman.");
+  std::vector<std::string> ids;
+  for (const Citation& c : paper.citations) {
+    if (c.kind == CitationKind::kDoi) ids.push_back(c.id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"10.11570/24.0091", "10.1103/PhysRevLett.134.162504"}));
 }
 
 TEST(DataDois, LinksStayInTextOrder) {

@@ -21,7 +21,9 @@ namespace citex {
 namespace {
 
 using link_patterns::kArxivPath;
+using link_patterns::kCitedHrefAfter;
 using link_patterns::kComingSoonCue;
+using link_patterns::kComparedNearCue;
 using link_patterns::kDoiPath;
 using link_patterns::kGithubPageTitle;
 using link_patterns::kLabelBefore;
@@ -64,6 +66,9 @@ const SearchExample kSearchExamples[] = {
     {"kLinkStart", kLinkStart, "see https://x.io", "https://"},
     {"kLinkStart", kLinkStart, "fieldhttps://github.com/a", "https://"},
     {"kLinkStart", kLinkStart, "HTTP://GOOGLE.COM", "HTTP://"},
+    {"kLinkStart", kLinkStart, "at http: //x.org/a", "http: //"},
+    {"kLinkStart", kLinkStart, "at https:\n//x.org/a", "https:\n//"},
+    {"kLinkStart", kLinkStart, "http:     //x", nullptr},
     {"kLinkStart", kLinkStart, "at www.github.com", "www."},
     {"kLinkStart", kLinkStart, "github.com/j-h/steering", "github.com/"},
     {"kLinkStart", kLinkStart, "at treegrpo.github.io.", ".github.io"},
@@ -179,6 +184,17 @@ const CueExample kCueExamples[] = {
     {"kReleasedCue", kReleasedCue, "is shared in", true},
     {"kReleasedCue", kReleasedCue, "visit LINK for details", true},
     {"kReleasedCue", kReleasedCue, "available for download", true},
+    {"kReleasedCue", kReleasedCue, "see LINK", true},
+    {"kReleasedCue", kReleasedCue, "to access the documentation", true},
+    {"kReleasedCue", kReleasedCue, "archived it in the repository", true},
+    {"kReleasedCue", kReleasedCue, "deposited to the site", true},
+    {"kReleasedCue", kReleasedCue, "availability: LINK", true},
+    {"kReleasedCue", kReleasedCue, "is open-source at", true},
+    {"kReleasedCue", kReleasedCue, "a user-friendly web application LINK", true},
+    {"kReleasedCue", kReleasedCue, "a web server at", true},
+    {"kReleasedCue", kReleasedCue, "the open-source quasar platform", false},
+    {"kReleasedCue", kReleasedCue, "seen", false},
+    {"kReleasedCue", kReleasedCue, "accessibility", false},
     {"kReleasedCue", kReleasedCue, "unavailable", false},
     {"kReleasedCue", kReleasedCue, "availability of data is limited", false},
     {"kReleasedCue", kReleasedCue, "software releases", false},
@@ -190,6 +206,9 @@ const CueExample kCueExamples[] = {
     {"kLabelBefore", kLabelBefore, "with prebuilt binaries and full source:", true},
     {"kLabelBefore", kLabelBefore, "projects:", true},
     {"kLabelBefore", kLabelBefore, "models on hugging face:", true},
+    {"kLabelBefore", kLabelBefore, "datasetlink:", true},
+    {"kLabelBefore", kLabelBefore, "software:", true},
+    {"kLabelBefore", kLabelBefore, "code url:", true},
     {"kLabelBefore", kLabelBefore, "the code is available at:", false},
     {"kLabelBefore", kLabelBefore, "as follows:", false},
     {"kOwnCue", kOwnCue, "our code", true},
@@ -203,6 +222,11 @@ const CueExample kCueExamples[] = {
     {"kOwnCue", kOwnCue, "we publicly release", true},
     {"kOwnCue", kOwnCue, "code and models of this paper", true},
     {"kOwnCue", kOwnCue, "we construct a dataset", true},
+    {"kOwnCue", kOwnCue, "we developed a teaching application", true},
+    {"kOwnCue", kOwnCue, "we have packaged our model", true},
+    {"kOwnCue", kOwnCue, "our research group", true},
+    {"kOwnCue", kOwnCue, "our initiative", true},
+    {"kOwnCue", kOwnCue, "we used", false},
     {"kOwnCue", kOwnCue, "we use llama", false},
     {"kOwnCue", kOwnCue, "their code", false},
     {"kOwnCue", kOwnCue, "we compare with", false},
@@ -219,7 +243,36 @@ const CueExample kCueExamples[] = {
     {"kThirdPartyCue", kThirdPartyCue, "implementation of", true},
     {"kThirdPartyCue", kThirdPartyCue, "the official", true},
     {"kThirdPartyCue", kThirdPartyCue, "publicly released by", true},
+    {"kThirdPartyCue", kThirdPartyCue, "data were downloaded from", true},
+    {"kThirdPartyCue", kThirdPartyCue, "was obtained from", true},
+    {"kThirdPartyCue", kThirdPartyCue, "retrieved from", true},
+    {"kThirdPartyCue", kThirdPartyCue, "from the gaia archive", true},
+    {"kThirdPartyCue", kThirdPartyCue, "smith et al.", true},
+    {"kThirdPartyCue", kThirdPartyCue, "proposed by", true},
+    {"kThirdPartyCue", kThirdPartyCue, "described in", true},
+    {"kThirdPartyCue", kThirdPartyCue, "spectra were taken from", true},
+    {"kComparedNearCue", kComparedNearCue, "compared with", true},
+    {"kComparedNearCue", kComparedNearCue, "compare against", true},
+    {"kComparedNearCue", kComparedNearCue, "in comparison to", true},
+    {"kComparedNearCue", kComparedNearCue, "outperforms", true},
+    {"kComparedNearCue", kComparedNearCue, "versus", true},
+    {"kComparedNearCue", kComparedNearCue, "vs", true},
+    {"kComparedNearCue", kComparedNearCue, "comparable", false},
+    {"kComparedNearCue", kComparedNearCue, "a comparison", false},
+    {"kOwnCue", kOwnCue, "our method", true},
+    {"kOwnCue", kOwnCue, "our web application", true},
+    {"kThirdPartyCue", kThirdPartyCue, "data are from", true},
+    {"kThirdPartyCue", kThirdPartyCue, "we thank the developers of", true},
+    {"kThirdPartyCue", kThirdPartyCue, "this work made use of", true},
+    {"kThirdPartyCue", kThirdPartyCue, "its official website", false},
+    {"kThirdPartyCue", kThirdPartyCue, "can be downloaded from", false},
     {"kThirdPartyCue", kThirdPartyCue, "our code is available", false},
+    {"kCitedHrefAfter", kCitedHrefAfter, "}{prl \\textbf{133}, 046802 (2024)}]", true},
+    {"kCitedHrefAfter", kCitedHrefAfter, "}{smith et al.}", true},
+    {"kCitedHrefAfter", kCitedHrefAfter, "}{c. j. paxman, \\textit{et al.} x (2025)}", true},
+    {"kCitedHrefAfter", kCitedHrefAfter, "}{here}", false},
+    {"kCitedHrefAfter", kCitedHrefAfter, "}{project page}", false},
+    {"kCitedHrefAfter", kCitedHrefAfter, " (2024)", false},
     {"kThirdPartyCue", kThirdPartyCue, "user study", false},
     {"kProjectPageCue", kProjectPageCue, "project page", true},
     {"kProjectPageCue", kProjectPageCue, "project website", true},
@@ -310,10 +363,12 @@ TEST(FindLinks, SchemelessHostsGetHttps) {
       "Our project website is available at treegrpo.github.io.",
       {{"https://treegrpo.github.io", "treegrpo.github.io", 36, kProj, "page", "", kRel, kOwn}});
   ExpectLinks("See www.example.org/tool for more.",
-              {{"https://www.example.org/tool", "www.example.org/tool", 4, kOther, "page", "", kUnk,
-                kNone}});
-  // Glued to a word or a dot: not a start.
-  EXPECT_TRUE(FindLinks("mygithub.com/a/b and a.www.x.org and x_y.github.io").empty());
+              {{"https://www.example.org/tool", "www.example.org/tool", 4, kOther, "page", "", kRel,
+                kOwn}});
+  // Glued to a word or a dot: not a start of github.com/, www. or
+  // *.github.io. "mygithub.com/a/b" is a bare domain of its own with a path.
+  ExpectLinks("mygithub.com/a/b and a.www.x.org and x_y.github.io",
+              {{"https://mygithub.com/a/b", "mygithub.com/a/b", 0, kOther, "page", "", kRel, kOwn}});
 }
 
 TEST(FindLinks, TrailingPunctuationAndBrackets) {
@@ -323,24 +378,24 @@ TEST(FindLinks, TrailingPunctuationAndBrackets) {
   ExpectLinks(
       "See https://en.wikipedia.org/wiki/Pikachu_(Electric), then!",
       {{"https://en.wikipedia.org/wiki/Pikachu_(Electric)",
-        "https://en.wikipedia.org/wiki/Pikachu_(Electric)", 4, kOther, "page", "", kUnk, kNone}});
+        "https://en.wikipedia.org/wiki/Pikachu_(Electric)", 4, kOther, "page", "", kRel, kOwn}});
   ExpectLinks(
       "[see https://x.org/a_[b]]; \"https://y.org/q?x=1\"!?",
-      {{"https://x.org/a_[b]", "https://x.org/a_[b]", 5, kOther, "page", "", kUnk, kNone},
-       {"https://y.org/q?x=1", "https://y.org/q?x=1", 28, kOther, "page", "", kUnk, kNone}});
+      {{"https://x.org/a_[b]", "https://x.org/a_[b]", 5, kOther, "page", "", kRel, kOwn},
+       {"https://y.org/q?x=1", "https://y.org/q?x=1", 28, kOther, "page", "", kRel, kOwn}});
   // A host not followed by / ? # ends the link.
   ExpectLinks("see http://example.com,and x.github.io,y (http://foo.com(bar))",
-              {{"http://example.com", "http://example.com", 4, kOther, "page", "", kUnk, kNone},
-               {"https://x.github.io", "x.github.io", 27, kProj, "page", "", kUnk, kNone},
-               {"http://foo.com", "http://foo.com", 42, kOther, "page", "", kUnk, kNone}});
+              {{"http://example.com", "http://example.com", 4, kOther, "page", "", kRel, kOwn},
+               {"https://x.github.io", "x.github.io", 27, kProj, "page", "", kRel, kOwn},
+               {"http://foo.com", "http://foo.com", 42, kOther, "page", "", kRel, kOwn}});
   // A quote ends a link when it closes one opened before the link...
   ExpectLinks("'https://z.org/a'",
-              {{"https://z.org/a", "https://z.org/a", 1, kOther, "page", "", kUnk, kNone}});
+              {{"https://z.org/a", "https://z.org/a", 1, kOther, "page", "", kRel, kOwn}});
   // ... and stays when it closes one inside (linkify-it's 'singlequoted' case).
   ExpectLinks(
       "see https://z.org/it's and https://z.org/a_'b'.",
-      {{"https://z.org/it's", "https://z.org/it's", 4, kOther, "page", "", kUnk, kNone},
-       {"https://z.org/a_'b'", "https://z.org/a_'b'", 27, kOther, "page", "", kUnk, kNone}});
+      {{"https://z.org/it's", "https://z.org/it's", 4, kOther, "page", "", kRel, kOwn},
+       {"https://z.org/a_'b'", "https://z.org/a_'b'", 27, kOther, "page", "", kRel, kOwn}});
 }
 
 TEST(FindLinks, CjkAndFullWidthPunctuationEndALink) {
@@ -349,26 +404,26 @@ TEST(FindLinks, CjkAndFullWidthPunctuationEndALink) {
       "\xe4\xbb\xa3\xe7\xa0\x81\xe8\xa7\x81\xef\xbc\x88https://github.com/a/b"
       "\xef\xbc\x89\xe3\x80\x82";
   ExpectLinks(s1, {{"https://github.com/a/b", "https://github.com/a/b", 12, kGh, "repo", "a/b",
-                    kUnk, kNone}});
+                    kRel, kOwn}});
   // https://github.com/a/b，以及「https://github.com/c/d」
   const std::string s2 =
       "https://github.com/a/b\xef\xbc\x8c\xe4\xbb\xa5\xe5\x8f\x8a\xe3\x80\x8c"
       "https://github.com/c/d\xe3\x80\x8d";
   ExpectLinks(
       s2,
-      {{"https://github.com/a/b", "https://github.com/a/b", 0, kGh, "repo", "a/b", kUnk, kNone},
-       {"https://github.com/c/d", "https://github.com/c/d", 34, kGh, "repo", "c/d", kUnk, kNone}});
+      {{"https://github.com/a/b", "https://github.com/a/b", 0, kGh, "repo", "a/b", kRel, kOwn},
+       {"https://github.com/c/d", "https://github.com/c/d", 34, kGh, "repo", "c/d", kRel, kOwn}});
   // ’ and < end a link.
   ExpectLinks("the \xe2\x80\x98https://x.org/a\xe2\x80\x99 and <https://y.org/b>",
-              {{"https://x.org/a", "https://x.org/a", 7, kOther, "page", "", kUnk, kNone},
-               {"https://y.org/b", "https://y.org/b", 31, kOther, "page", "", kUnk, kNone}});
+              {{"https://x.org/a", "https://x.org/a", 7, kOther, "page", "", kRel, kOwn},
+               {"https://y.org/b", "https://y.org/b", 31, kOther, "page", "", kRel, kOwn}});
 }
 
 TEST(FindLinks, LinkGluedToAWordStartsAtItsScheme) {
   ExpectLinks(
       "challenges in this vibrant\nfieldhttps://github.com/yueliu1999/Awesome-LRMs.",
       {{"https://github.com/yueliu1999/Awesome-LRMs", "https://github.com/yueliu1999/Awesome-LRMs",
-        32, kGh, "repo", "yueliu1999/Awesome-LRMs", kUnk, kNone}});
+        32, kGh, "repo", "yueliu1999/Awesome-LRMs", kRel, kOwn}});
 }
 
 TEST(FindLinks, LatexAndHtmlResidue) {
@@ -388,7 +443,7 @@ TEST(FindLinks, LatexAndHtmlResidue) {
               {{"https://x.io/", "https://x.io/", 17, kOther, "page", "", kRel, kOwn}});
   ExpectLinks(
       "Our code is at https://github.com/a/b{this https URL}.",
-      {{"https://github.com/a/b", "https://github.com/a/b", 15, kGh, "repo", "a/b", kUnk, kOwn}});
+      {{"https://github.com/a/b", "https://github.com/a/b", 15, kGh, "repo", "a/b", kRel, kOwn}});
   ExpectLinks(
       "Our code: <a href=\"https://github.com/a/b\">https://github.com/a/b</a>.",
       {{"https://github.com/a/b", "https://github.com/a/b", 19, kGh, "repo", "a/b", kRel, kOwn}});
@@ -415,22 +470,22 @@ TEST(FindLinks, ArxivLineWrapJoinsOnlyAnIncompleteLink) {
   // Two complete links are never glued.
   ExpectLinks(
       "https://github.com/a/b\nhttps://github.com/c/d",
-      {{"https://github.com/a/b", "https://github.com/a/b", 0, kGh, "repo", "a/b", kUnk, kNone},
-       {"https://github.com/c/d", "https://github.com/c/d", 23, kGh, "repo", "c/d", kUnk, kNone}});
+      {{"https://github.com/a/b", "https://github.com/a/b", 0, kGh, "repo", "a/b", kRel, kOwn},
+       {"https://github.com/c/d", "https://github.com/c/d", 23, kGh, "repo", "c/d", kRel, kOwn}});
   // A complete link and a word are never glued.
   ExpectLinks("See https://x.org/\nand more.",
-              {{"https://x.org/", "https://x.org/", 4, kOther, "page", "", kUnk, kNone}});
+              {{"https://x.org/", "https://x.org/", 4, kOther, "page", "", kRel, kOwn}});
   ExpectLinks(
       "https://github.com/a/b/\nwhich is ours.",
-      {{"https://github.com/a/b/", "https://github.com/a/b/", 0, kGh, "repo", "a/b", kUnk, kNone}});
+      {{"https://github.com/a/b/", "https://github.com/a/b/", 0, kGh, "repo", "a/b", kRel, kOwn}});
   // A path continues after a complete link only when it looks like a path.
   ExpectLinks("See https://x.org/\ndocs/v2/index.html.",
               {{"https://x.org/docs/v2/index.html", "https://x.org/\ndocs/v2/index.html", 4, kOther,
-                "page", "", kUnk, kNone}});
+                "page", "", kRel, kOwn}});
   // A link ending in '/' followed by the next line's link: not glued.
   ExpectLinks("https://github.com/a/\nwww.b.org",
-              {{"https://github.com/a/", "https://github.com/a/", 0, kGh, "user", "a", kUnk, kNone},
-               {"https://www.b.org", "www.b.org", 22, kOther, "page", "", kUnk, kNone}});
+              {{"https://github.com/a/", "https://github.com/a/", 0, kGh, "user", "a", kRel, kOwn},
+               {"https://www.b.org", "www.b.org", 22, kOther, "page", "", kRel, kOwn}});
 }
 
 TEST(FindLinks, SameLinkOnceDifferentLinksToOneRepoKept) {
@@ -439,7 +494,7 @@ TEST(FindLinks, SameLinkOnceDifferentLinksToOneRepoKept) {
       "https://github.com/a/b/tree/main.",
       {{"https://github.com/a/b", "https://github.com/a/b", 6, kGh, "repo", "a/b", kRel, kOwn},
        {"https://github.com/a/b/tree/main", "https://github.com/a/b/tree/main", 62, kGh, "repo",
-        "a/b", kUnk, kNone}});
+        "a/b", kRel, kOwn}});
 }
 
 TEST(FindLinks, GithubClassification) {
@@ -536,11 +591,134 @@ TEST(FindLinks, ProjectPageOnAnyHost) {
               {{"https://tar.example.com/proj", "https://tar.example.com/proj", 14, kProj, "page",
                 "", kRel, kOwn}});
   ExpectLinks("A demo is at https://foo.ai.",
-              {{"https://foo.ai", "https://foo.ai", 13, kProj, "page", "", kUnk, kNone}});
+              {{"https://foo.ai", "https://foo.ai", 13, kProj, "page", "", kRel, kOwn}});
   // A Space stays a Space whatever the sentence calls it.
   ExpectLinks("The code is available on our project page: https://huggingface.co/spaces/s/g.",
               {{"https://huggingface.co/spaces/s/g", "https://huggingface.co/spaces/s/g", 43, kHf,
                 "space", "s/g", kRel, kOwn}});
+}
+
+// What abstracts outside computer science write: the url a user would paste
+// (url), or nullptr when the text holds no link. One row per rule; the
+// examples of link_patterns.h's kBareDomain* lists are here.
+struct FormExample {
+  const char* rule;
+  const char* input;
+  const char* url;
+};
+
+void ExpectInvariants(const std::string& abstract, const std::vector<Link>& links);
+
+const FormExample kFormExamples[] = {
+    {"scheme gap", "DensiTree at http: //compevol.auckland.ac.nz/software/.",
+     "http://compevol.auckland.ac.nz/software/"},
+    {"scheme wrap", "Code at https:\n//github.com/a/b now", "https://github.com/a/b"},
+    {"host space", "freely available from http://compevol. auckland.ac.nz/software/.",
+     "http://compevol.auckland.ac.nz/software/"},
+    {"host space", "from GigaGalaxy: http://galaxy. cbiit.cuhk.edu.hk; and", "http://galaxy.cbiit.cuhk.edu.hk"},
+    {"host space", "Code: https://github. com/a/b.", "https://github.com/a/b"},
+    {"host hyphen", "see http://cocomac.g- node.org for it", "http://cocomac.g-node.org"},
+    {"host space, complete host", "at http://example.org. Then we", "http://example.org"},
+    {"host space, a word", "at http://localhost. then we", "http://localhost"},
+    {"doi space", "available online at http://doi.org/ 10.5281/zenodo.15720996.",
+     "http://doi.org/10.5281/zenodo.15720996"},
+    {"invisible mark", "at https://x.org/a\xe2\x80\x8e.", "https://x.org/a"},
+    {"invisible mark", "at https://x.org/a\xe2\x80\x8e" "b", "https://x.org/ab"},
+    {"bare, host space", "freely available from compevol. auckland.ac.nz/software/.",
+     "https://compevol.auckland.ac.nz/software/"},
+    {"bare, host hyphen", "the atlas at cocomac.g- node.org today", "https://cocomac.g-node.org"},
+    {"bare, sentence end before", "at the end. auckland.ac.nz is", nullptr},
+    {"bare, at", "publicly available at madevolve.org.", "https://madevolve.org"},
+    {"bare, on", "hosted on grand-challenge.org using Docker", "https://grand-challenge.org"},
+    {"bare, from", "downloaded from NeuroMorpho.org and", "https://NeuroMorpho.org"},
+    {"bare, capitalised generic label", "downloaded from NeuroMorpho.Org and", "https://NeuroMorpho.Org"},
+    {"bare, capitalised country label", "measured at the precession.In this", nullptr},
+    {"bare, parentheses", "the SWIG tool (swig.org) wraps", "https://swig.org"},
+    {"bare, word after", "to the braingraph.org site, by", "https://braingraph.org"},
+    {"bare, path", "Our tool is at surfer.nmr.mgh.harvard.edu/fswiki/PhotoTools.",
+     "https://surfer.nmr.mgh.harvard.edu/fswiki/PhotoTools"},
+    {"bare, path", "see raredx.cn/doctor now", "https://raredx.cn/doctor"},
+    {"bare, academic country", "found at compbio.cs.ox.ac.uk today", "https://compbio.cs.ox.ac.uk"},
+    {"bare, label", "Availability: rnaseq.pathogenportal.org", "https://rnaseq.pathogenportal.org"},
+    {"bare, a name", "solved with astrometry.net and", nullptr},
+    {"bare, a name", "models by H2O.ai are", nullptr},
+    {"bare, a platform name", "we host it on GitHub.com now", nullptr},
+    {"bare, not a place", "the madevolve.org team", nullptr},
+    {"bare, sentence join", "the cluster.It is", nullptr},
+    {"bare, sentence join", "of precession.In this", nullptr},
+    {"bare, file", "packaged as CBLA.exe and model.py at", nullptr},
+    {"bare, country without path", "found at example.de today", nullptr},
+    {"bare, e-mail", "Contact: a.b@helsinki.fi or c@x.org", nullptr},
+    {"bare, glued", "at x_y.org and a-.org", nullptr},
+};
+
+TEST(FindLinks, FormsOfOtherFields) {
+  for (const FormExample& e : kFormExamples) {
+    SCOPED_TRACE(std::string(e.rule) + ": " + e.input);
+    const std::vector<Link> links = FindLinks(e.input);
+    if (e.url == nullptr) {
+      EXPECT_TRUE(links.empty()) << (links.empty() ? "" : links[0].url);
+      continue;
+    }
+    ASSERT_EQ(links.size(), 1u);
+    EXPECT_EQ(links[0].url, e.url);
+    ExpectInvariants(e.input, links);
+  }
+}
+
+// Status and role of abstracts outside computer science: the cue that decides.
+TEST(FindLinks, StatusAndRoleOfOtherFields) {
+  struct Case {
+    const char* input;
+    Status status;
+    Role role;
+  };
+  const Case cases[] = {
+      // A heading governs what follows it.
+      {"Availability:\nMAMBA software: http://a.org/mamba/\nR code: http://b.org/x/", kRel, kOwn},
+      // A bare address with no word about it is the paper's, there to be had.
+      {"JAFFA (https://code.google.com/p/jaffa-project/) is a sensitive method.", kRel, kOwn},
+      // "its official website" is the thing's own site.
+      {"XtalOpt is now available for download from its official website https://xtalopt.github.io.",
+       kRel, kOwn},
+      // A label right before the link wins over "using" inside what it labels.
+      {"A web tool is available for prediction using nutrient data: https://x.in/food/.", kRel,
+       kOwn},
+      {"We developed a teaching application (https://chat.openai.com/g/g-1) for the course.", kRel,
+       kOwn},
+      {"To access the documentation of the code, see https://mcdust.readthedocs.io/ .", kRel, kOwn},
+      // Use and citation.
+      // The promise that governs the link: before it, or after it when nothing
+      // before says the thing is there.
+      {"The data are publicly available on GitHub https://github.com/a/b, where updates will "
+       "be provided.",
+       kRel, kOwn},
+      {"Code and models (https://github.com/a/b) will be released.", kSoon, kOwn},
+      {"Code: https://github.com/a/b (coming soon).", kSoon, kOwn},
+      {"The code will be made publicly available at https://github.com/a/b.", kSoon, kOwn},
+      // Prior work.
+      {"We follow the scheme of Smith et al. (https://x.org/paper.pdf) for the fits.", kUnk,
+       kThird},
+      {"We thank the developers of astropy (astropy.org) and numpy.", kUnk, kThird},
+      {"We compare with TreeMix (https://bitbucket.org/nygcresearch/treemix) on 3 sets.", kUnk,
+       kThird},
+      {"Our method (https://github.com/me/m) outperforms TreeMix on 3 sets.", kRel, kOwn},
+      {"Data are from the UK Biobank (www.ukbiobank.ac.uk).", kUnk, kThird},
+      // Someone else's thing: whether it is there is not the paper's claim.
+      {"The spectra were downloaded from https://x.org/archive/ for all stars.", kUnk, kThird},
+      {"as predicted [\\href{https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.1}{PRL "
+       "\\textbf{133}, 046802 (2024)}].",
+       kUnk, kThird},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.input);
+    const std::vector<Link> links = FindLinks(c.input);
+    ASSERT_FALSE(links.empty());
+    for (const Link& l : links) {
+      EXPECT_STREQ(ToString(l.status), ToString(c.status)) << l.url;
+      EXPECT_STREQ(ToString(l.role), ToString(c.role)) << l.url;
+    }
+  }
 }
 
 TEST(FindLinks, StatusAndRoleFromTheSentence) {
@@ -569,9 +747,10 @@ TEST(FindLinks, StatusAndRoleFromTheSentence) {
   ExpectLinks("Our code, based on PyTorch, is available at https://github.com/me/x.",
               {{"https://github.com/me/x", "https://github.com/me/x", 44, kGh, "repo", "me/x", kRel,
                 kOwn}});
+  // What the paper uses is not what it releases.
   ExpectLinks(
       "We build on X (https://github.com/o/x) and release Y.",
-      {{"https://github.com/o/x", "https://github.com/o/x", 15, kGh, "repo", "o/x", kRel, kThird}});
+      {{"https://github.com/o/x", "https://github.com/o/x", 15, kGh, "repo", "o/x", kUnk, kThird}});
   // Sentence boundaries: "7.62%." ends a sentence, "e.g." does not.
   ExpectLinks(
       "We leverage signals, up to 7.62%. Code will be released at https://github.com/z/M.",
@@ -584,7 +763,7 @@ TEST(FindLinks, StatusAndRoleFromTheSentence) {
                 kRel, kOwn}});
   ExpectLinks("Watch the video at: https://youtu.be/ByhQjQSjxVM",
               {{"https://youtu.be/ByhQjQSjxVM", "https://youtu.be/ByhQjQSjxVM", 20, kOther, "page",
-                "", kUnk, kNone}});
+                "", kRel, kOwn}});
 }
 
 // ---------------------------------------------------------------------------
