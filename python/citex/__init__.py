@@ -10,6 +10,7 @@ reference. Bad input raises ValueError naming the item, record or FILE:LINE.
     >>> [link["name"] for link in record["links"]], record["citations"][0]["key"]
     (['a/b'], 'wang2023')
 """
+import gc
 import json
 import os
 import warnings
@@ -47,7 +48,20 @@ def extract_many(items, threads=0):
     them. Records number items from 0 (``index``); ``source.line`` is the
     item's 1-based position. The first bad item raises ValueError("item N: ...").
     """
-    return json.loads(_core.extract_many(items, threads))["papers"]
+    return _loads(_core.extract_many(items, threads))["papers"]
+
+
+def _loads(text):
+    """json.loads without the cycle collector: the records hold no cycles,
+    and collecting while a large batch is built scans every record made so
+    far again and again (a third of the time at 100,000 papers)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(text)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read(path, input="auto", threads=0):
