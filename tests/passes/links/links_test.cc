@@ -20,19 +20,6 @@
 namespace citex {
 namespace {
 
-using link_patterns::kArxivPath;
-using link_patterns::kCitedHrefAfter;
-using link_patterns::kComingSoonCue;
-using link_patterns::kComparedNearCue;
-using link_patterns::kDoiPath;
-using link_patterns::kGithubPageTitle;
-using link_patterns::kLabelBefore;
-using link_patterns::kLinkStart;
-using link_patterns::kOwnCue;
-using link_patterns::kProjectPageCue;
-using link_patterns::kReleasedCue;
-using link_patterns::kThirdPartyCue;
-
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -51,249 +38,58 @@ RE2::Options Latin1() {
 }
 
 // ---------------------------------------------------------------------------
-// Patterns: the examples in the comments of extractor/link_patterns.h.
-
-struct SearchExample {
-  const char* pattern_name;
-  const char* pattern;
-  const char* input;
-  const char* match;  // expected first match (group 1 when the pattern has
-                      // one and `group` is set), or nullptr: no match
-  bool group = false;
-};
-
-const SearchExample kSearchExamples[] = {
-    {"kLinkStart", kLinkStart, "see https://x.io", "https://"},
-    {"kLinkStart", kLinkStart, "fieldhttps://github.com/a", "https://"},
-    {"kLinkStart", kLinkStart, "HTTP://GOOGLE.COM", "HTTP://"},
-    {"kLinkStart", kLinkStart, "at http: //x.org/a", "http: //"},
-    {"kLinkStart", kLinkStart, "at https:\n//x.org/a", "https:\n//"},
-    {"kLinkStart", kLinkStart, "http:     //x", nullptr},
-    {"kLinkStart", kLinkStart, "at www.github.com", "www."},
-    {"kLinkStart", kLinkStart, "github.com/j-h/steering", "github.com/"},
-    {"kLinkStart", kLinkStart, "at treegrpo.github.io.", ".github.io"},
-    {"kLinkStart", kLinkStart, "hppt://example.com", nullptr},
-    {"kLinkStart", kLinkStart, "http:/x", nullptr},
-    {"kLinkStart", kLinkStart, "GitHub.com", nullptr},
-    {"kLinkStart", kLinkStart, "node.js", nullptr},
-    {"kLinkStart", kLinkStart, "hf.com/x", nullptr},
-    {"kLinkStart", kLinkStart, "example.com/x", nullptr},
-    {"kGithubPageTitle", kGithubPageTitle,
-     "Codes are available at GitHub - manglu097/Chiron-o1: Enhancing", "manglu097/Chiron-o1", true},
-    {"kGithubPageTitle", kGithubPageTitle, "see Github - IBM/ensemble-instruct.",
-     "IBM/ensemble-instruct", true},
-    {"kGithubPageTitle", kGithubPageTitle, "GitHub - the platform", nullptr, true},
-    {"kGithubPageTitle", kGithubPageTitle, "GitHub-hosted a/b", nullptr, true},
-    {"kGithubPageTitle", kGithubPageTitle, "GitHub: a/b", nullptr, true},
-    {"kGithubPageTitle", kGithubPageTitle, "GitHub - a/", nullptr, true},
-    {"kGithubPageTitle", kGithubPageTitle, "GitHub - and/or GitLab", nullptr, true},
-};
+// Patterns: the example tables beside each pattern in link_patterns.h.
 
 TEST(LinkPatterns, SearchExamples) {
-  for (const SearchExample& e : kSearchExamples) {
-    RE2 re(e.pattern, Latin1());
-    ASSERT_TRUE(re.ok()) << e.pattern_name << ": " << re.error();
-    re2::StringPiece groups[2];
-    const int ngroups = e.group ? 2 : 1;
-    const bool found = re.Match(e.input, 0, std::strlen(e.input), RE2::UNANCHORED, groups, ngroups);
-    if (e.match == nullptr) {
-      EXPECT_FALSE(found) << e.pattern_name << " should reject: " << e.input;
-    } else {
-      ASSERT_TRUE(found) << e.pattern_name << " should match: " << e.input;
-      EXPECT_EQ(std::string(groups[ngroups - 1].data(), groups[ngroups - 1].size()), e.match)
-          << e.pattern_name << ": " << e.input;
+  for (const auto& p : link_patterns::AllSearchExamples()) {
+    RE2 re(p.pattern, Latin1());
+    ASSERT_TRUE(re.ok()) << p.name << ": " << re.error();
+    for (const link_patterns::SearchExample& e : p.examples) {
+      re2::StringPiece groups[2];
+      const int ngroups = p.group ? 2 : 1;
+      const bool found =
+          re.Match(e.input, 0, std::strlen(e.input), RE2::UNANCHORED, groups, ngroups);
+      if (e.match == nullptr) {
+        EXPECT_FALSE(found) << p.name << " should reject: " << e.input;
+      } else {
+        ASSERT_TRUE(found) << p.name << " should match: " << e.input;
+        EXPECT_EQ(std::string(groups[ngroups - 1].data(), groups[ngroups - 1].size()), e.match)
+            << p.name << ": " << e.input;
+      }
     }
   }
 }
-
-struct PathExample {
-  const char* pattern_name;
-  const char* pattern;
-  const char* path;
-  const char* id;  // group giving the arXiv id or DOI, or nullptr: rejected
-};
-
-const PathExample kPathExamples[] = {
-    {"kArxivPath", kArxivPath, "/abs/2403.07974", "2403.07974"},
-    {"kArxivPath", kArxivPath, "/pdf/2403.07974v2", "2403.07974"},
-    {"kArxivPath", kArxivPath, "/pdf/2403.07974v2.pdf", "2403.07974"},
-    {"kArxivPath", kArxivPath, "/html/2403.07974v1/", "2403.07974"},
-    {"kArxivPath", kArxivPath, "/abs/hep-th/9901001", "hep-th/9901001"},
-    {"kArxivPath", kArxivPath, "/abs/math.GT/0309136v3", "math.GT/0309136"},
-    {"kArxivPath", kArxivPath, "/list/cs.CL/recent", nullptr},
-    {"kArxivPath", kArxivPath, "/abs/", nullptr},
-    {"kArxivPath", kArxivPath, "/abs/2403.079", nullptr},
-    {"kArxivPath", kArxivPath, "/a/smith_j_1", nullptr},
-    {"kDoiPath", kDoiPath, "/10.1145/3292500.3330701", "10.1145/3292500.3330701"},
-    {"kDoiPath", kDoiPath, "/10.5281/zenodo.1234567", "10.5281/zenodo.1234567"},
-    {"kDoiPath", kDoiPath, "/10.1007/978-3-030-58452-8_13", "10.1007/978-3-030-58452-8_13"},
-    {"kDoiPath", kDoiPath, "/", nullptr},
-    {"kDoiPath", kDoiPath, "/about", nullptr},
-    {"kDoiPath", kDoiPath, "/10.1145", nullptr},
-    {"kDoiPath", kDoiPath, "/11.1145/x", nullptr},
-};
 
 TEST(LinkPatterns, PathExamples) {
-  for (const PathExample& e : kPathExamples) {
-    RE2 re(e.pattern, Latin1());
-    ASSERT_TRUE(re.ok()) << e.pattern_name << ": " << re.error();
-    std::string id;
-    bool matched = false;
-    if (re.NumberOfCapturingGroups() >= 2) {
-      matched = RE2::FullMatch(e.path, re, static_cast<void*>(nullptr), &id);
-    } else {
-      matched = RE2::FullMatch(e.path, re, &id);
-    }
-    if (e.id == nullptr) {
-      EXPECT_FALSE(matched) << e.pattern_name << " should reject: " << e.path;
-    } else {
-      EXPECT_TRUE(matched) << e.pattern_name << " should match: " << e.path;
-      EXPECT_EQ(id, e.id) << e.pattern_name << ": " << e.path;
+  for (const auto& p : link_patterns::AllPathExamples()) {
+    RE2 re(p.pattern, Latin1());
+    ASSERT_TRUE(re.ok()) << p.name << ": " << re.error();
+    for (const link_patterns::PathExample& e : p.examples) {
+      std::string id;
+      bool matched = false;
+      if (re.NumberOfCapturingGroups() >= 2) {
+        matched = RE2::FullMatch(e.path, re, static_cast<void*>(nullptr), &id);
+      } else {
+        matched = RE2::FullMatch(e.path, re, &id);
+      }
+      if (e.id == nullptr) {
+        EXPECT_FALSE(matched) << p.name << " should reject: " << e.path;
+      } else {
+        EXPECT_TRUE(matched) << p.name << " should match: " << e.path;
+        EXPECT_EQ(id, e.id) << p.name << ": " << e.path;
+      }
     }
   }
 }
 
-struct CueExample {
-  const char* pattern_name;
-  const char* pattern;
-  const char* text;  // lower-cased, as the pass gives it
-  bool matches;
-};
-
-const CueExample kCueExamples[] = {
-    {"kComingSoonCue", kComingSoonCue, "code will be released soon", true},
-    {"kComingSoonCue", kComingSoonCue, "will be made publicly available", true},
-    {"kComingSoonCue", kComingSoonCue, "will be open-sourced", true},
-    {"kComingSoonCue", kComingSoonCue, "coming soon", true},
-    {"kComingSoonCue", kComingSoonCue, "released upon acceptance", true},
-    {"kComingSoonCue", kComingSoonCue, "available after publication", true},
-    {"kComingSoonCue", kComingSoonCue, "we will release our code", true},
-    {"kComingSoonCue", kComingSoonCue, "code is to be released", true},
-    {"kComingSoonCue", kComingSoonCue, "code is available at LINK", false},
-    {"kComingSoonCue", kComingSoonCue, "we release our code", false},
-    {"kComingSoonCue", kComingSoonCue, "has been released", false},
-    {"kComingSoonCue", kComingSoonCue, "soonest", false},
-    {"kReleasedCue", kReleasedCue, "is available at", true},
-    {"kReleasedCue", kReleasedCue, "is publicly available", true},
-    {"kReleasedCue", kReleasedCue, "open-sourced at", true},
-    {"kReleasedCue", kReleasedCue, "we release", true},
-    {"kReleasedCue", kReleasedCue, "can be found at", true},
-    {"kReleasedCue", kReleasedCue, "are released at", true},
-    {"kReleasedCue", kReleasedCue, "we provide the codes in", true},
-    {"kReleasedCue", kReleasedCue, "can be accessed at", true},
-    {"kReleasedCue", kReleasedCue, "is shared in", true},
-    {"kReleasedCue", kReleasedCue, "visit LINK for details", true},
-    {"kReleasedCue", kReleasedCue, "available for download", true},
-    {"kReleasedCue", kReleasedCue, "see LINK", true},
-    {"kReleasedCue", kReleasedCue, "to access the documentation", true},
-    {"kReleasedCue", kReleasedCue, "archived it in the repository", true},
-    {"kReleasedCue", kReleasedCue, "deposited to the site", true},
-    {"kReleasedCue", kReleasedCue, "availability: LINK", true},
-    {"kReleasedCue", kReleasedCue, "is open-source at", true},
-    {"kReleasedCue", kReleasedCue, "a user-friendly web application LINK", true},
-    {"kReleasedCue", kReleasedCue, "a web server at", true},
-    {"kReleasedCue", kReleasedCue, "the open-source quasar platform", false},
-    {"kReleasedCue", kReleasedCue, "seen", false},
-    {"kReleasedCue", kReleasedCue, "accessibility", false},
-    {"kReleasedCue", kReleasedCue, "unavailable", false},
-    {"kReleasedCue", kReleasedCue, "availability of data is limited", false},
-    {"kReleasedCue", kReleasedCue, "software releases", false},
-    {"kLabelBefore", kLabelBefore, "code:", true},
-    {"kLabelBefore", kLabelBefore, "project page:", true},
-    {"kLabelBefore", kLabelBefore, "github link:", true},
-    {"kLabelBefore", kLabelBefore, "code and models:", true},
-    {"kLabelBefore", kLabelBefore, "website:", true},
-    {"kLabelBefore", kLabelBefore, "with prebuilt binaries and full source:", true},
-    {"kLabelBefore", kLabelBefore, "projects:", true},
-    {"kLabelBefore", kLabelBefore, "models on hugging face:", true},
-    {"kLabelBefore", kLabelBefore, "datasetlink:", true},
-    {"kLabelBefore", kLabelBefore, "software:", true},
-    {"kLabelBefore", kLabelBefore, "code url:", true},
-    {"kLabelBefore", kLabelBefore, "the code is available at:", false},
-    {"kLabelBefore", kLabelBefore, "as follows:", false},
-    {"kOwnCue", kOwnCue, "our code", true},
-    {"kOwnCue", kOwnCue, "our source code", true},
-    {"kOwnCue", kOwnCue, "our project page", true},
-    {"kOwnCue", kOwnCue, "our data and code", true},
-    {"kOwnCue", kOwnCue, "we release", true},
-    {"kOwnCue", kOwnCue, "we open-source", true},
-    {"kOwnCue", kOwnCue, "we make our models", true},
-    {"kOwnCue", kOwnCue, "we provide the codes", true},
-    {"kOwnCue", kOwnCue, "we publicly release", true},
-    {"kOwnCue", kOwnCue, "code and models of this paper", true},
-    {"kOwnCue", kOwnCue, "we construct a dataset", true},
-    {"kOwnCue", kOwnCue, "we developed a teaching application", true},
-    {"kOwnCue", kOwnCue, "we have packaged our model", true},
-    {"kOwnCue", kOwnCue, "our research group", true},
-    {"kOwnCue", kOwnCue, "our initiative", true},
-    {"kOwnCue", kOwnCue, "we used", false},
-    {"kOwnCue", kOwnCue, "we use llama", false},
-    {"kOwnCue", kOwnCue, "their code", false},
-    {"kOwnCue", kOwnCue, "we compare with", false},
-    {"kOwnCue", kOwnCue, "ours", false},
-    {"kThirdPartyCue", kThirdPartyCue, "we use", true},
-    {"kThirdPartyCue", kThirdPartyCue, "built on", true},
-    {"kThirdPartyCue", kThirdPartyCue, "builds upon", true},
-    {"kThirdPartyCue", kThirdPartyCue, "we build on", true},
-    {"kThirdPartyCue", kThirdPartyCue, "based on", true},
-    {"kThirdPartyCue", kThirdPartyCue, "baselines from", true},
-    {"kThirdPartyCue", kThirdPartyCue, "borrowed from", true},
-    {"kThirdPartyCue", kThirdPartyCue, "adopted from", true},
-    {"kThirdPartyCue", kThirdPartyCue, "provided by", true},
-    {"kThirdPartyCue", kThirdPartyCue, "implementation of", true},
-    {"kThirdPartyCue", kThirdPartyCue, "the official", true},
-    {"kThirdPartyCue", kThirdPartyCue, "publicly released by", true},
-    {"kThirdPartyCue", kThirdPartyCue, "data were downloaded from", true},
-    {"kThirdPartyCue", kThirdPartyCue, "was obtained from", true},
-    {"kThirdPartyCue", kThirdPartyCue, "retrieved from", true},
-    {"kThirdPartyCue", kThirdPartyCue, "from the gaia archive", true},
-    {"kThirdPartyCue", kThirdPartyCue, "smith et al.", true},
-    {"kThirdPartyCue", kThirdPartyCue, "proposed by", true},
-    {"kThirdPartyCue", kThirdPartyCue, "described in", true},
-    {"kThirdPartyCue", kThirdPartyCue, "spectra were taken from", true},
-    {"kComparedNearCue", kComparedNearCue, "compared with", true},
-    {"kComparedNearCue", kComparedNearCue, "compare against", true},
-    {"kComparedNearCue", kComparedNearCue, "in comparison to", true},
-    {"kComparedNearCue", kComparedNearCue, "outperforms", true},
-    {"kComparedNearCue", kComparedNearCue, "versus", true},
-    {"kComparedNearCue", kComparedNearCue, "vs", true},
-    {"kComparedNearCue", kComparedNearCue, "comparable", false},
-    {"kComparedNearCue", kComparedNearCue, "a comparison", false},
-    {"kOwnCue", kOwnCue, "our method", true},
-    {"kOwnCue", kOwnCue, "our web application", true},
-    {"kThirdPartyCue", kThirdPartyCue, "data are from", true},
-    {"kThirdPartyCue", kThirdPartyCue, "we thank the developers of", true},
-    {"kThirdPartyCue", kThirdPartyCue, "this work made use of", true},
-    {"kThirdPartyCue", kThirdPartyCue, "its official website", false},
-    {"kThirdPartyCue", kThirdPartyCue, "can be downloaded from", false},
-    {"kThirdPartyCue", kThirdPartyCue, "our code is available", false},
-    {"kCitedHrefAfter", kCitedHrefAfter, "}{prl \\textbf{133}, 046802 (2024)}]", true},
-    {"kCitedHrefAfter", kCitedHrefAfter, "}{smith et al.}", true},
-    {"kCitedHrefAfter", kCitedHrefAfter, "}{c. j. paxman, \\textit{et al.} x (2025)}", true},
-    {"kCitedHrefAfter", kCitedHrefAfter, "}{here}", false},
-    {"kCitedHrefAfter", kCitedHrefAfter, "}{project page}", false},
-    {"kCitedHrefAfter", kCitedHrefAfter, " (2024)", false},
-    {"kThirdPartyCue", kThirdPartyCue, "user study", false},
-    {"kProjectPageCue", kProjectPageCue, "project page", true},
-    {"kProjectPageCue", kProjectPageCue, "project website", true},
-    {"kProjectPageCue", kProjectPageCue, "project webpage", true},
-    {"kProjectPageCue", kProjectPageCue, "homepage", true},
-    {"kProjectPageCue", kProjectPageCue, "home page", true},
-    {"kProjectPageCue", kProjectPageCue, "website", true},
-    {"kProjectPageCue", kProjectPageCue, "web page", true},
-    {"kProjectPageCue", kProjectPageCue, "demo", true},
-    {"kProjectPageCue", kProjectPageCue, "demos", true},
-    {"kProjectPageCue", kProjectPageCue, "project:", true},
-    {"kProjectPageCue", kProjectPageCue, "the project will be released at LINK", false},
-    {"kProjectPageCue", kProjectPageCue, "web version", false},
-};
-
 TEST(LinkPatterns, CueExamples) {
-  for (const CueExample& e : kCueExamples) {
-    RE2 re(e.pattern, Latin1());
-    ASSERT_TRUE(re.ok()) << e.pattern_name << ": " << re.error();
-    EXPECT_EQ(RE2::PartialMatch(e.text, re), e.matches)
-        << e.pattern_name << (e.matches ? " should match: " : " should reject: ") << e.text;
+  for (const auto& p : link_patterns::AllCueExamples()) {
+    RE2 re(p.pattern, Latin1());
+    ASSERT_TRUE(re.ok()) << p.name << ": " << re.error();
+    for (const link_patterns::CueExample& e : p.examples) {
+      EXPECT_EQ(RE2::PartialMatch(e.text, re), e.matches)
+          << p.name << (e.matches ? " should match: " : " should reject: ") << e.text;
+    }
   }
 }
 
@@ -367,8 +163,9 @@ TEST(FindLinks, SchemelessHostsGetHttps) {
                 kOwn}});
   // Glued to a word or a dot: not a start of github.com/, www. or
   // *.github.io. "mygithub.com/a/b" is a bare domain of its own with a path.
-  ExpectLinks("mygithub.com/a/b and a.www.x.org and x_y.github.io",
-              {{"https://mygithub.com/a/b", "mygithub.com/a/b", 0, kOther, "page", "", kRel, kOwn}});
+  ExpectLinks(
+      "mygithub.com/a/b and a.www.x.org and x_y.github.io",
+      {{"https://mygithub.com/a/b", "mygithub.com/a/b", 0, kOther, "page", "", kRel, kOwn}});
 }
 
 TEST(FindLinks, TrailingPunctuationAndBrackets) {
@@ -379,10 +176,9 @@ TEST(FindLinks, TrailingPunctuationAndBrackets) {
       "See https://en.wikipedia.org/wiki/Pikachu_(Electric), then!",
       {{"https://en.wikipedia.org/wiki/Pikachu_(Electric)",
         "https://en.wikipedia.org/wiki/Pikachu_(Electric)", 4, kOther, "page", "", kRel, kOwn}});
-  ExpectLinks(
-      "[see https://x.org/a_[b]]; \"https://y.org/q?x=1\"!?",
-      {{"https://x.org/a_[b]", "https://x.org/a_[b]", 5, kOther, "page", "", kRel, kOwn},
-       {"https://y.org/q?x=1", "https://y.org/q?x=1", 28, kOther, "page", "", kRel, kOwn}});
+  ExpectLinks("[see https://x.org/a_[b]]; \"https://y.org/q?x=1\"!?",
+              {{"https://x.org/a_[b]", "https://x.org/a_[b]", 5, kOther, "page", "", kRel, kOwn},
+               {"https://y.org/q?x=1", "https://y.org/q?x=1", 28, kOther, "page", "", kRel, kOwn}});
   // A host not followed by / ? # ends the link.
   ExpectLinks("see http://example.com,and x.github.io,y (http://foo.com(bar))",
               {{"http://example.com", "http://example.com", 4, kOther, "page", "", kRel, kOwn},
@@ -392,10 +188,9 @@ TEST(FindLinks, TrailingPunctuationAndBrackets) {
   ExpectLinks("'https://z.org/a'",
               {{"https://z.org/a", "https://z.org/a", 1, kOther, "page", "", kRel, kOwn}});
   // ... and stays when it closes one inside (linkify-it's 'singlequoted' case).
-  ExpectLinks(
-      "see https://z.org/it's and https://z.org/a_'b'.",
-      {{"https://z.org/it's", "https://z.org/it's", 4, kOther, "page", "", kRel, kOwn},
-       {"https://z.org/a_'b'", "https://z.org/a_'b'", 27, kOther, "page", "", kRel, kOwn}});
+  ExpectLinks("see https://z.org/it's and https://z.org/a_'b'.",
+              {{"https://z.org/it's", "https://z.org/it's", 4, kOther, "page", "", kRel, kOwn},
+               {"https://z.org/a_'b'", "https://z.org/a_'b'", 27, kOther, "page", "", kRel, kOwn}});
 }
 
 TEST(FindLinks, CjkAndFullWidthPunctuationEndALink) {
@@ -615,7 +410,8 @@ const FormExample kFormExamples[] = {
     {"scheme wrap", "Code at https:\n//github.com/a/b now", "https://github.com/a/b"},
     {"host space", "freely available from http://compevol. auckland.ac.nz/software/.",
      "http://compevol.auckland.ac.nz/software/"},
-    {"host space", "from GigaGalaxy: http://galaxy. cbiit.cuhk.edu.hk; and", "http://galaxy.cbiit.cuhk.edu.hk"},
+    {"host space", "from GigaGalaxy: http://galaxy. cbiit.cuhk.edu.hk; and",
+     "http://galaxy.cbiit.cuhk.edu.hk"},
     {"host space", "Code: https://github. com/a/b.", "https://github.com/a/b"},
     {"host hyphen", "see http://cocomac.g- node.org for it", "http://cocomac.g-node.org"},
     {"host space, complete host", "at http://example.org. Then we", "http://example.org"},
@@ -623,7 +419,10 @@ const FormExample kFormExamples[] = {
     {"doi space", "available online at http://doi.org/ 10.5281/zenodo.15720996.",
      "http://doi.org/10.5281/zenodo.15720996"},
     {"invisible mark", "at https://x.org/a\xe2\x80\x8e.", "https://x.org/a"},
-    {"invisible mark", "at https://x.org/a\xe2\x80\x8e" "b", "https://x.org/ab"},
+    {"invisible mark",
+     "at https://x.org/a\xe2\x80\x8e"
+     "b",
+     "https://x.org/ab"},
     {"bare, host space", "freely available from compevol. auckland.ac.nz/software/.",
      "https://compevol.auckland.ac.nz/software/"},
     {"bare, host hyphen", "the atlas at cocomac.g- node.org today", "https://cocomac.g-node.org"},
@@ -631,7 +430,8 @@ const FormExample kFormExamples[] = {
     {"bare, at", "publicly available at madevolve.org.", "https://madevolve.org"},
     {"bare, on", "hosted on grand-challenge.org using Docker", "https://grand-challenge.org"},
     {"bare, from", "downloaded from NeuroMorpho.org and", "https://NeuroMorpho.org"},
-    {"bare, capitalised generic label", "downloaded from NeuroMorpho.Org and", "https://NeuroMorpho.Org"},
+    {"bare, capitalised generic label", "downloaded from NeuroMorpho.Org and",
+     "https://NeuroMorpho.Org"},
     {"bare, capitalised country label", "measured at the precession.In this", nullptr},
     {"bare, parentheses", "the SWIG tool (swig.org) wraps", "https://swig.org"},
     {"bare, word after", "to the braingraph.org site, by", "https://braingraph.org"},
