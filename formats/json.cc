@@ -112,77 +112,58 @@ void AppendCitation(std::string& out, const Citation& citation) {
   out += '}';
 }
 
-class JsonWriter : public Writer {
- public:
-  explicit JsonWriter(bool lines) : lines_(lines) {}
-
-  void Begin(std::string& out) override {
-    if (!lines_) out += "{\"papers\": [\n";
-  }
-  void Write(const Paper& paper, std::string& out) override {
-    if (!lines_ && written_ > 0) out += ",\n";
-    AppendPaperJson(out, paper);
-    if (lines_) out += '\n';
-    ++written_;
-  }
-  void End(std::string& out) override {
-    if (!lines_) out += written_ > 0 ? "\n]}\n" : "]}\n";
-  }
-
- private:
-  bool lines_;
-  size_t written_ = 0;
-};
-
-// {"links": [...]} or one artefact a line, for --group-by link.
-class GroupedJsonWriter : public GroupWriter {
- public:
-  explicit GroupedJsonWriter(bool lines) : lines_(lines) {}
-
-  void Begin(std::string& out) override {
-    if (!lines_) out += "{\"links\": [\n";
-  }
-  void Write(const Artefact& artefact, std::string& out) override {
-    if (!lines_ && written_ > 0) out += ",\n";
-    AppendArtefact(out, artefact);
-    if (lines_) out += '\n';
-    ++written_;
-  }
-  void End(std::string& out) override {
-    if (!lines_) out += written_ > 0 ? "\n]}\n" : "]}\n";
-  }
-
- private:
-  static void AppendArtefact(std::string& out, const Artefact& a) {
-    out += "{\"canonical\":";
-    AppendJsonString(out, a.canonical);
-    out += ",\"url\":";
-    AppendJsonString(out, a.url);
+void AppendArtefact(std::string& out, const Artefact& a) {
+  out += "{\"canonical\":";
+  AppendJsonString(out, a.canonical);
+  out += ",\"url\":";
+  AppendJsonString(out, a.url);
+  fmt::format_to(std::back_inserter(out),
+                 ",\"kind\":\"{}\",\"category\":\"{}\",\"type\":", ToString(a.kind),
+                 ToString(a.category));
+  AppendNullableString(out, a.type);
+  out += ",\"name\":";
+  AppendNullableString(out, a.name);
+  fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"expires\":{},\"papers\":[",
+                 ToString(a.status), a.expires);
+  for (size_t i = 0; i < a.papers.size(); ++i) {
+    const Mention& m = a.papers[i];
+    if (i > 0) out += ',';
+    fmt::format_to(std::back_inserter(out), "{{\"index\":{},\"id\":", m.index);
+    AppendNullableString(out, m.id);
+    out += ",\"title\":";
+    AppendNullableString(out, m.title);
     fmt::format_to(std::back_inserter(out),
-                   ",\"kind\":\"{}\",\"category\":\"{}\",\"type\":", ToString(a.kind),
-                   ToString(a.category));
-    AppendNullableString(out, a.type);
-    out += ",\"name\":";
-    AppendNullableString(out, a.name);
-    fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"expires\":{},\"papers\":[",
-                   ToString(a.status), a.expires);
-    for (size_t i = 0; i < a.papers.size(); ++i) {
-      const Mention& m = a.papers[i];
-      if (i > 0) out += ',';
-      fmt::format_to(std::back_inserter(out), "{{\"index\":{},\"id\":", m.index);
-      AppendNullableString(out, m.id);
-      out += ",\"title\":";
-      AppendNullableString(out, m.title);
-      fmt::format_to(std::back_inserter(out),
-                     ",\"role\":\"{}\",\"status\":\"{}\",\"span\":", ToString(m.role),
-                     ToString(m.status));
-      AppendSpan(out, m.span);
-      out += '}';
-    }
-    out += "]}";
+                   ",\"role\":\"{}\",\"status\":\"{}\",\"span\":", ToString(m.role),
+                   ToString(m.status));
+    AppendSpan(out, m.span);
+    out += '}';
+  }
+  out += "]}";
+}
+
+// {"<name>": [...]} with one item a line, or (JSON Lines) one item a line:
+// papers per record, artefacts for --group-by link.
+template <typename Base, typename Item, void (*Append)(std::string&, const Item&)>
+class JsonItemsWriter : public Base {
+ public:
+  JsonItemsWriter(bool lines, const char* open) : lines_(lines), open_(open) {}
+
+  void Begin(std::string& out) override {
+    if (!lines_) out += open_;
+  }
+  void Write(const Item& item, std::string& out) override {
+    if (!lines_ && written_ > 0) out += ",\n";
+    Append(out, item);
+    if (lines_) out += '\n';
+    ++written_;
+  }
+  void End(std::string& out) override {
+    if (!lines_) out += written_ > 0 ? "\n]}\n" : "]}\n";
   }
 
+ private:
   bool lines_;
+  const char* open_;
   size_t written_ = 0;
 };
 
@@ -272,18 +253,21 @@ void AppendPaperJson(std::string& out, const Paper& paper) {
   out += "]}";
 }
 
+using PaperJsonWriter = JsonItemsWriter<Writer, Paper, AppendPaperJson>;
+using ArtefactJsonWriter = JsonItemsWriter<GroupWriter, Artefact, AppendArtefact>;
+
 std::unique_ptr<Writer> MakeJsonWriter(const WriterOptions&) {
-  return std::make_unique<JsonWriter>(false);
+  return std::make_unique<PaperJsonWriter>(false, "{\"papers\": [\n");
 }
 std::unique_ptr<Writer> MakeJsonLinesWriter(const WriterOptions&) {
-  return std::make_unique<JsonWriter>(true);
+  return std::make_unique<PaperJsonWriter>(true, "");
 }
 
 std::unique_ptr<GroupWriter> MakeGroupedJsonWriter(const WriterOptions&) {
-  return std::make_unique<GroupedJsonWriter>(false);
+  return std::make_unique<ArtefactJsonWriter>(false, "{\"links\": [\n");
 }
 std::unique_ptr<GroupWriter> MakeGroupedJsonLinesWriter(const WriterOptions&) {
-  return std::make_unique<GroupedJsonWriter>(true);
+  return std::make_unique<ArtefactJsonWriter>(true, "");
 }
 
 }  // namespace citex

@@ -27,6 +27,10 @@ inline bool UnderCi() { return std::getenv("CI") != nullptr; }
     }                                                                           \
   } while (false)
 
+// One JSON Lines record with one link, for tests of options and streams.
+inline constexpr char kOneLinkRecord[] =
+    "{\"id\":\"1\",\"title\":\"A\",\"abstract\":\"Code: https://github.com/a/b.\"}\n";
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

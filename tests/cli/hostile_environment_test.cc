@@ -12,13 +12,11 @@
 namespace citex {
 namespace {
 
+using testing::kOneLinkRecord;
 using testing::ReadFile;
 using testing::RunCitex;
 using testing::TempDir;
 using testing::WriteFile;
-
-constexpr char kRecord[] =
-    "{\"id\":\"1\",\"title\":\"A\",\"abstract\":\"Code: https://github.com/a/b.\"}\n";
 
 std::string MaxThreads() {
   return std::to_string(8 * std::max(1u, std::thread::hardware_concurrency()));
@@ -26,23 +24,23 @@ std::string MaxThreads() {
 
 TEST(NumericOptions, ThreadCountOutOfRangeIsAUsageError) {
   for (const std::string value : {"100000", "-1"}) {
-    const testing::Run run = RunCitex("-f jsonl -j " + value, kRecord);
+    const testing::Run run = RunCitex("-f jsonl -j " + value, kOneLinkRecord);
     EXPECT_EQ(run.status, 2) << value;
     EXPECT_EQ(run.err, "citex: --threads " + value + ": must be from 0 (all cores) to " +
                            MaxThreads() + "\n");
     EXPECT_EQ(run.out, "");
   }
-  EXPECT_EQ(RunCitex("-f jsonl -j " + MaxThreads(), kRecord).status, 0);
+  EXPECT_EQ(RunCitex("-f jsonl -j " + MaxThreads(), kOneLinkRecord).status, 0);
 }
 
 TEST(NumericOptions, MaxRecordBytesMustBePositive) {
   for (const std::string value : {"-1", "0"}) {
-    const testing::Run run = RunCitex("-f jsonl --max-record-bytes " + value, kRecord);
+    const testing::Run run = RunCitex("-f jsonl --max-record-bytes " + value, kOneLinkRecord);
     EXPECT_EQ(run.status, 2) << value;
     EXPECT_EQ(run.err,
               "citex: --max-record-bytes " + value + ": must be from 1 to 1099511627776\n");
   }
-  const testing::Run run = RunCitex("-f jsonl --max-record-bytes 20", kRecord);
+  const testing::Run run = RunCitex("-f jsonl --max-record-bytes 20", kOneLinkRecord);
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "-:1: record is larger than --max-record-bytes\n");
 }
@@ -50,7 +48,7 @@ TEST(NumericOptions, MaxRecordBytesMustBePositive) {
 TEST(NumericOptions, ThreadsThatCannotStartAreReportedNotAnAbort) {
   // Stacks of 64 GiB each: no thread can be created, the main one still works.
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   const std::string command = "ulimit -s 67108864 && '" + std::string(CITEX_BINARY) +
                               "' -f jsonl -j 4 '" + dir.File("in.jsonl") + "' > '" +
                               dir.File("out") + "' 2> '" + dir.File("err") + "'";
@@ -64,7 +62,7 @@ TEST(NumericOptions, ThreadsThatCannotStartAreReportedNotAnAbort) {
 
 TEST(Streams, ClosedStderrKeepsMessagesOutOfTheOutputFile) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), std::string(kRecord) + "{broken\n");
+  WriteFile(dir.File("in.jsonl"), std::string(kOneLinkRecord) + "{broken\n");
   const int raw = std::system(("'" + std::string(CITEX_BINARY) + "' -f jsonl --progress -o '" +
                                dir.File("out.jsonl") + "' '" + dir.File("in.jsonl") + "' 2>&-")
                                   .c_str());
@@ -78,7 +76,8 @@ TEST(Streams, ClosedStderrKeepsMessagesOutOfTheOutputFile) {
 TEST(Streams, ClosedPipeEndsQuietlyWithSigpipeIgnored) {
   TempDir dir;
   std::string input;
-  for (int i = 0; i < 20000; ++i) input += kRecord;  // megabytes of output: more than a pipe holds
+  for (int i = 0; i < 20000; ++i)
+    input += kOneLinkRecord;  // megabytes of output: more than a pipe holds
   WriteFile(dir.File("in.jsonl"), input);
   const std::string command = "trap '' PIPE; ('" + std::string(CITEX_BINARY) + "' -f jsonl '" +
                               dir.File("in.jsonl") + "' 2> '" + dir.File("err") + "'; echo $? > '" +

@@ -20,13 +20,11 @@
 namespace citex {
 namespace {
 
+using testing::kOneLinkRecord;
 using testing::ReadFile;
 using testing::RunCitex;
 using testing::TempDir;
 using testing::WriteFile;
-
-constexpr char kRecord[] =
-    "{\"id\":\"1\",\"title\":\"A\",\"abstract\":\"Code: https://github.com/a/b.\"}\n";
 
 std::set<std::string> Names(const std::string& dir) {
   std::set<std::string> names;
@@ -62,7 +60,7 @@ pid_t Spawn(
 
 TEST(OutputFile, SymlinkPlantedAtThePidTemporaryNameIsNotFollowed) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   WriteFile(dir.File("victim"), "precious\n");
   const pid_t pid = Spawn({"-f", "jsonl", "-o", dir.File("out.jsonl")}, dir.File("in.jsonl"), [&] {
     // The name earlier versions used, predictable from the pid.
@@ -79,7 +77,7 @@ TEST(OutputFile, SymlinkPlantedAtThePidTemporaryNameIsNotFollowed) {
 
 TEST(OutputFile, ReplacedFileKeepsItsMode) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   WriteFile(dir.File("out.jsonl"), "old\n");
   chmod(dir.File("out.jsonl").c_str(), 0600);
   const testing::Run run =
@@ -94,7 +92,7 @@ TEST(OutputFile, ReplacedFileKeepsItsMode) {
 TEST(OutputFile, SymlinkTargetIsUpdatedAndTheLinkKept) {
   TempDir dir;
   mkdir(dir.File("real").c_str(), 0755);
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   WriteFile(dir.File("real/out.jsonl"), "old\n");
   ASSERT_EQ(symlink("real/out.jsonl", dir.File("link.jsonl").c_str()), 0);
   const testing::Run run =
@@ -110,7 +108,7 @@ TEST(OutputFile, SymlinkTargetIsUpdatedAndTheLinkKept) {
 
 TEST(OutputFile, DescriptorPathIsWrittenThroughKeepingAppend) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   WriteFile(dir.File("log"), "kept\n");
   const int raw = std::system(("'" + std::string(CITEX_BINARY) + "' -f jsonl -o /dev/fd/1 '" +
                                dir.File("in.jsonl") + "' >> '" + dir.File("log") + "'")
@@ -122,7 +120,7 @@ TEST(OutputFile, DescriptorPathIsWrittenThroughKeepingAppend) {
 
 TEST(OutputFile, CharacterDeviceIsWrittenThroughNotReplaced) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   const testing::Run run = RunCitex("-f jsonl -o /dev/null " + dir.File("in.jsonl"));
   EXPECT_EQ(run.status, 0) << run.err;
   struct stat info;
@@ -132,7 +130,7 @@ TEST(OutputFile, CharacterDeviceIsWrittenThroughNotReplaced) {
 
 TEST(OutputFile, InputOnStandardInputIsNotReplaced) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   const std::string command = "'" + std::string(CITEX_BINARY) + "' -f jsonl -o '" +
                               dir.File("in.jsonl") + "' < '" + dir.File("in.jsonl") + "' 2> '" +
                               dir.File("err") + "'";
@@ -140,17 +138,17 @@ TEST(OutputFile, InputOnStandardInputIsNotReplaced) {
   EXPECT_EQ(WEXITSTATUS(raw), 2);
   EXPECT_EQ(ReadFile(dir.File("err")),
             "citex: " + dir.File("in.jsonl") + ": refusing to overwrite an input file\n");
-  EXPECT_EQ(ReadFile(dir.File("in.jsonl")), kRecord);
+  EXPECT_EQ(ReadFile(dir.File("in.jsonl")), kOneLinkRecord);
 }
 
 TEST(OutputFile, InputNamedThroughASymlinkIsNotReplaced) {
   TempDir dir;
-  WriteFile(dir.File("in.jsonl"), kRecord);
+  WriteFile(dir.File("in.jsonl"), kOneLinkRecord);
   ASSERT_EQ(symlink("in.jsonl", dir.File("alias.jsonl").c_str()), 0);
   const testing::Run run =
       RunCitex("-f jsonl -o " + dir.File("alias.jsonl") + " " + dir.File("in.jsonl"));
   EXPECT_EQ(run.status, 2);
-  EXPECT_EQ(ReadFile(dir.File("in.jsonl")), kRecord);
+  EXPECT_EQ(ReadFile(dir.File("in.jsonl")), kOneLinkRecord);
 }
 
 // citex blocked reading a FIFO, then `signal`: it must die of that signal
@@ -162,7 +160,8 @@ void ExpectSignalLeavesNoTemporaryFile(int signal) {
       Spawn({"-f", "jsonl", "-o", dir.File("out.jsonl"), dir.File("fifo")}, "/dev/null");
   const int writer = open(dir.File("fifo").c_str(), O_WRONLY);  // waits for citex to open it
   ASSERT_GE(writer, 0);
-  ASSERT_EQ(write(writer, kRecord, sizeof(kRecord) - 1), static_cast<ssize_t>(sizeof(kRecord) - 1));
+  ASSERT_EQ(write(writer, kOneLinkRecord, sizeof(kOneLinkRecord) - 1),
+            static_cast<ssize_t>(sizeof(kOneLinkRecord) - 1));
   // The temporary file exists once citex is reading.
   for (int i = 0; i < 500 && Names(dir.path()).size() < 2; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -25,10 +25,10 @@ std::string Render(const std::vector<Paper>& papers) {
   return out;
 }
 
-const std::vector<std::string> kHeader = {"paper_index", "paper_id", "title", "item",   "kind",
-                                          "type",        "name",     "value", "status", "year",
-                                          "authors",     "label",    "start", "end",    "category",
-                                          "canonical",   "expires", "resolved_key"};
+const std::vector<std::string> kHeader = {
+    "paper_index", "paper_id", "title",    "item",      "kind",    "type",
+    "name",        "value",    "status",   "year",      "authors", "label",
+    "start",       "end",      "category", "canonical", "expires", "resolved_key"};
 
 // The rows the sample must give, as any CSV reader should see them.
 std::vector<std::vector<std::string>> ExpectedRows() {
@@ -60,7 +60,8 @@ std::vector<std::vector<std::string>> ExpectedRows() {
        "", "0", "0", ""},
       {"0", "2310.13961", t0, "citation", "doi", "", "10.1000/x_y{1}", "doi:10.1000/x_y{1}", "", "",
        "", "", "0", "0", ""},
-      {"0", "2310.13961", t0, "citation", "numeric", "", "12", "[12]", "", "", "", "", "0", "0", ""},
+      {"0", "2310.13961", t0, "citation", "numeric", "", "12", "[12]", "", "", "", "", "0", "0",
+       ""},
       {"1", "", t1, "link", "project", "page", "",
        "https://ensemble.github.io/a_b~c?q=1%20&x={y}#frag", "released", "", "", "", "0", "48", ""},
       {"1", "", t1, "citation", "author_year", "", "", "Self-Instruct (Wang et al., 2023)", "",
@@ -123,16 +124,25 @@ TEST(Csv, QuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(csv.find("2401.00001"), std::string::npos);
 }
 
+// The CSV file at `path` as Python's strict csv module reads it back
+// (scripts/csv_roundtrip.py also checks that it writes the same bytes): one
+// array of cells a row. Fails the test and gives null when the script fails.
+nlohmann::json ReadBackByPython(const std::string& path) {
+  const testing::ToolResult result =
+      RunTool("python3 '" CITEX_SOURCE_DIR "/scripts/csv_roundtrip.py' --rewrite '" + path + "'");
+  if (result.status != 0) {
+    ADD_FAILURE() << result.output;
+    return nullptr;
+  }
+  return nlohmann::json::parse(result.output);
+}
+
 // Python's csv module, strict, reads the rows back, and writes the same bytes.
 TEST(Csv, PythonCsvModuleRoundTrip) {
   CITEX_REQUIRE(HaveTool("python3"), "python3 is not installed");
   const TempDir dir;
   WriteFile(dir.File("papers.csv"), Render(SamplePapers()));
-  const testing::ToolResult result =
-      RunTool("python3 '" CITEX_SOURCE_DIR "/scripts/csv_roundtrip.py' --rewrite '" +
-              dir.File("papers.csv") + "'");
-  ASSERT_EQ(result.status, 0) << result.output;
-  EXPECT_EQ(nlohmann::json::parse(result.output), nlohmann::json(ExpectedRows()));
+  EXPECT_EQ(ReadBackByPython(dir.File("papers.csv")), nlohmann::json(ExpectedRows()));
 }
 
 // sqlite3's .import reads CSV as spreadsheets do (quoted newlines included).
@@ -155,7 +165,6 @@ TEST(Csv, SqliteImportReadsTheSameRows) {
   }
 }
 
-// Random bytes in every field: Python reads back exactly what was written.
 // What a reader sees of `text` in a cell: controls as spaces, and a leading
 // formula character behind a quote.
 std::string AsCell(std::string_view text) {
@@ -166,16 +175,14 @@ std::string AsCell(std::string_view text) {
   return cell;
 }
 
+// Random bytes in every field: Python reads back what was written, as a cell shows it.
 TEST(Csv, RandomTextRoundTrips) {
   CITEX_REQUIRE(HaveTool("python3"), "python3 is not installed");
   const std::vector<Paper> papers = testing::RandomPapers(3, 200);
   const TempDir dir;
   WriteFile(dir.File("random.csv"), Render(papers));
-  const testing::ToolResult result =
-      RunTool("python3 '" CITEX_SOURCE_DIR "/scripts/csv_roundtrip.py' --rewrite '" +
-              dir.File("random.csv") + "'");
-  ASSERT_EQ(result.status, 0) << result.output;
-  const nlohmann::json rows = nlohmann::json::parse(result.output);
+  const nlohmann::json rows = ReadBackByPython(dir.File("random.csv"));
+  ASSERT_FALSE(rows.is_null());
   size_t row = 1;
   for (const Paper& paper : papers) {
     const std::string title = AsCell(paper.title);
@@ -202,10 +209,8 @@ TEST(CsvCli, RealInputsReadBackByPythonAndSqlite) {
   const TempDir dir;
   const std::string csv = dir.File("out.csv");
   WriteFile(csv, citex.out);
-  const testing::ToolResult python =
-      RunTool("python3 '" CITEX_SOURCE_DIR "/scripts/csv_roundtrip.py' --rewrite '" + csv + "'");
-  ASSERT_EQ(python.status, 0) << python.output;
-  const nlohmann::json rows = nlohmann::json::parse(python.output);
+  const nlohmann::json rows = ReadBackByPython(csv);
+  ASSERT_FALSE(rows.is_null());
   ASSERT_GT(rows.size(), 30u);
   EXPECT_EQ(rows[0], nlohmann::json(kHeader));
   CITEX_REQUIRE(HaveTool("sqlite3"), "sqlite3 is not installed (Debian package sqlite3)");
@@ -230,10 +235,7 @@ TEST(CsvCli, GroupedRowsReadBackByPython) {
   const TempDir dir;
   const std::string csv = dir.File("out.csv");
   WriteFile(csv, citex.out);
-  const testing::ToolResult python =
-      RunTool("python3 '" CITEX_SOURCE_DIR "/scripts/csv_roundtrip.py' --rewrite '" + csv + "'");
-  ASSERT_EQ(python.status, 0) << python.output;
-  EXPECT_EQ(nlohmann::json::parse(python.output), nlohmann::json::parse(R"([
+  EXPECT_EQ(ReadBackByPython(csv), nlohmann::json::parse(R"([
     ["canonical","url","kind","category","type","name","status","expires","papers",
      "paper_indexes","paper_ids","roles"],
     ["https://github.com/example-lab/fastfold-lite","https://github.com/Example-Lab/FastFold-Lite",
