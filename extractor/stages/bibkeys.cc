@@ -245,8 +245,9 @@ BibKeys& BibKeys::operator=(BibKeys&&) noexcept = default;
 std::string BibKeys::Claim(std::string base) {
   if (base.empty()) base = "anon";
   Tables& t = *tables_;
-  if (t.taken.insert(Tables::Hash(base)).second) return base;
-  uint32_t& n = t.next_suffix[Tables::Hash(base)];
+  const uint64_t base_hash = Tables::Hash(base);
+  if (t.taken.insert(base_hash).second) return base;
+  uint32_t& n = t.next_suffix[base_hash];
   std::string key;
   do {
     key = base + Suffix(n++);

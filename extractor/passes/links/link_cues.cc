@@ -254,7 +254,8 @@ void ReadSentence(std::string_view text, const std::vector<Candidate>& links, si
   }
   if (link->kind == LinkKind::kOther && link->type == "page" &&
       RE2::PartialMatch(full_sp, re.project_page)) {
-    link->kind = LinkKind::kProject;
+    link->kind = LinkKind::kProject;  // a site the sentence calls a project page is a page
+    link->category = LinkCategory::kPage;
   }
 }
 

@@ -75,8 +75,6 @@ std::vector<Link> FindLinks(std::string_view abstract, bool* truncated) {
     link.span = Span{cand.start, cand.end};
     Classify(link.url, &link);
     ReadSentence(abstract, candidates, k, sentence_ends, &link);
-    // A site the sentence calls a project page is a page.
-    if (link.kind == LinkKind::kProject) link.category = LinkCategory::kPage;
     result.push_back(std::move(link));
   }
   return result;
@@ -95,7 +93,6 @@ void ReadLinkSentence(std::string_view abstract, std::vector<Link>* links, size_
   const std::vector<size_t> sentence_ends = SentenceEnds(abstract, candidates);
   Link& link = (*links)[index];
   ReadSentence(abstract, candidates, index, sentence_ends, &link);
-  if (link.kind == LinkKind::kProject) link.category = LinkCategory::kPage;
 }
 
 std::unique_ptr<const Pass> MakeLinkPass() { return std::make_unique<LinkPass>(); }
