@@ -197,20 +197,49 @@ std::unordered_map<std::string, std::optional<std::string>> LabelsByAuthorsAndYe
   return labels;
 }
 
+// Keys one after another, each ended by a NUL (keys are [a-z0-9._-]), in
+// 64 KiB blocks: growing never copies what is stored and never holds twice
+// the space, as a doubling string does.
+class KeyBlocks {
+ public:
+  // Where the key is: its block << 16 | its position in the block.
+  uint64_t Store(std::string_view key) {
+    const size_t size = key.size() + 1;
+    if (size > kBlockSize - used_) {
+      // A key longer than a block (a hostile title word) gets one of its own.
+      blocks_.push_back(std::make_unique<char[]>(std::max(size, kBlockSize)));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    key.copy(at, key.size());
+    at[key.size()] = '\0';
+    const uint64_t where = (blocks_.size() - 1) << 16 | used_;
+    used_ = std::min(used_ + size, kBlockSize);
+    return where;
+  }
+  std::string_view At(uint64_t where) const {
+    return blocks_[where >> 16].get() + (where & (kBlockSize - 1));
+  }
+
+ private:
+  static constexpr size_t kBlockSize = size_t{1} << 16;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = kBlockSize;  // of the last block
+};
+
 }  // namespace
 
 // What the stage remembers, kept small because it grows with the input:
 // a work is known by two independent 64-bit hashes of its identity (16
 // bytes instead of the string; a false merge needs both to collide), keys
 // given out by a hash of the key (a false hit only moves a key on to its
-// next suffix), and each work's key once, in one arena.
+// next suffix), and each work's key once, in blocks that are never moved.
 struct BibKeys::Tables {
   using Fingerprint = std::pair<uint64_t, uint64_t>;
-  struct Work {
-    uint64_t key_at = 0;  // the key is keys[key_at, key_at + key_size)
-    uint32_t key_size = 0;
-    bool paper = false;  // the key of a paper in the input, not of a stub
-  };
+  // A work in 8 bytes: where its key is in `keys` (KeyBlocks::Store), shifted
+  // left once, and in the low bit whether it is a paper of the input.
+  using Work = uint64_t;
+  static constexpr Work kPaper = 1;
 
   static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
   // FNV-1a: independent of std::hash's MurmurHash, and as stable.
@@ -220,17 +249,13 @@ struct BibKeys::Tables {
     return {Hash(identity), fnv};
   }
 
-  std::string_view KeyOf(const Work& work) const {
-    return std::string_view(keys).substr(work.key_at, work.key_size);
-  }
+  std::string_view KeyOf(Work work) const { return keys.At(work >> 1); }
   Work Store(std::string_view key, bool paper) {
-    Work work{keys.size(), static_cast<uint32_t>(key.size()), paper};
-    keys.append(key);
-    return work;
+    return keys.Store(key) << 1 | (paper ? kPaper : 0);
   }
 
   absl::flat_hash_map<Fingerprint, Work> works;  // identity -> its key
-  std::string keys;
+  KeyBlocks keys;
   absl::flat_hash_set<uint64_t> taken;
   // Next suffix to try per base (by hash), so that a thousand "anon" keys
   // cost a thousand steps, not half a million.
@@ -290,13 +315,15 @@ void BibKeys::AssignPaperKey(Paper& paper) {
     identities.push_back(
         Tables::FingerprintOf("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id))));
   }
-  if (!paper.doi.empty()) identities.push_back(Tables::FingerprintOf("doi|" + AsciiLower(paper.doi)));
+  if (!paper.doi.empty())
+    identities.push_back(Tables::FingerprintOf("doi|" + AsciiLower(paper.doi)));
   paper.key.clear();
   std::optional<Tables::Work> own;
   for (const Tables::Fingerprint& identity : identities) {
     const auto it = t.works.find(identity);
-    if (it == t.works.end() || it->second.paper) continue;  // unknown, or a repeated record
-    it->second.paper = true;
+    // Unknown, or a repeated record.
+    if (it == t.works.end() || (it->second & Tables::kPaper)) continue;
+    it->second |= Tables::kPaper;
     own = it->second;
     paper.key = std::string(t.KeyOf(*own));
     break;
@@ -325,7 +352,7 @@ void BibKeys::Assign(Paper& paper) {
     auto it = t.works.find(id);
     if (it == t.works.end()) it = t.works.emplace(id, t.Store(Claim(std::move(base)), false)).first;
     citation.key = std::string(t.KeyOf(it->second));
-    citation.in_input = it->second.paper;
+    citation.in_input = it->second & Tables::kPaper;
   }
   AssignPaperKey(paper);
   std::unordered_map<std::string, std::string> references;  // this paper's only
