@@ -2,11 +2,13 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <new>
 #include <unordered_map>
 
 #include "extractor/base/arxiv_id.h"
@@ -227,6 +229,39 @@ class KeyBlocks {
   size_t used_ = kBlockSize;  // of the last block
 };
 
+// An allocator that maps pages for each array. The key stage runs on
+// whichever thread writes, so with malloc the array a table outgrows would
+// stay, freed, in one thread's arena while the next comes from another's;
+// unmapped pages go back to the system at once.
+template <typename T>
+struct OwnPages {
+  using value_type = T;
+  OwnPages() = default;
+  template <typename U>
+  OwnPages(const OwnPages<U>&) {}  // NOLINT: allocators convert implicitly
+  T* allocate(size_t n) {
+    void* pages =
+        mmap(nullptr, n * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages == MAP_FAILED) throw std::bad_alloc();
+    return static_cast<T*>(pages);
+  }
+  void deallocate(T* p, size_t n) { munmap(p, n * sizeof(T)); }
+  template <typename U>
+  bool operator==(const OwnPages<U>&) const {
+    return true;
+  }
+  template <typename U>
+  bool operator!=(const OwnPages<U>&) const {
+    return false;
+  }
+};
+
+template <typename K, typename V>
+using Map =
+    absl::flat_hash_map<K, V, absl::Hash<K>, std::equal_to<K>, OwnPages<std::pair<const K, V>>>;
+template <typename K>
+using Set = absl::flat_hash_set<K, absl::Hash<K>, std::equal_to<K>, OwnPages<K>>;
+
 }  // namespace
 
 // What the stage remembers, kept small because it grows with the input:
@@ -254,12 +289,12 @@ struct BibKeys::Tables {
     return keys.Store(key) << 1 | (paper ? kPaper : 0);
   }
 
-  absl::flat_hash_map<Fingerprint, Work> works;  // identity -> its key
+  Map<Fingerprint, Work> works;  // identity -> its key
   KeyBlocks keys;
-  absl::flat_hash_set<uint64_t> taken;
+  Set<uint64_t> taken;
   // Next suffix to try per base (by hash), so that a thousand "anon" keys
   // cost a thousand steps, not half a million.
-  absl::flat_hash_map<uint64_t, uint32_t> next_suffix;
+  Map<uint64_t, uint32_t> next_suffix;
 };
 
 BibKeys::BibKeys() : tables_(std::make_unique<Tables>()) {}
