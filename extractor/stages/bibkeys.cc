@@ -265,10 +265,11 @@ using Set = absl::flat_hash_set<K, absl::Hash<K>, std::equal_to<K>, OwnPages<K>>
 }  // namespace
 
 // What the stage remembers, kept small because it grows with the input:
-// a work is known by two independent 64-bit hashes of its identity (16
-// bytes instead of the string; a false merge needs both to collide), keys
-// given out by a hash of the key (a false hit only moves a key on to its
-// next suffix), and each work's key once, in blocks that are never moved.
+// a work is known by its new-style arXiv id, packed into 8 bytes, or else
+// by two independent 64-bit hashes of its identity (16 bytes instead of
+// the string; a false merge needs both to collide); keys given out by a
+// hash of the key (a false hit only moves a key on to its next suffix);
+// and each work's key once, in blocks that are never moved.
 struct BibKeys::Tables {
   using Fingerprint = std::pair<uint64_t, uint64_t>;
   // A work in 8 bytes: where its key is in `keys` (KeyBlocks::Store), shifted
@@ -284,12 +285,46 @@ struct BibKeys::Tables {
     return {Hash(identity), fnv};
   }
 
+  // "arxiv|2310.13961" four bits a character, the id itself where a
+  // fingerprint takes twice the bytes: nearly every paper of an arXiv
+  // snapshot is known by one. 0 for any other identity.
+  static uint64_t PackedArxivId(std::string_view identity) {
+    constexpr std::string_view kPrefix = "arxiv|";
+    if (identity.substr(0, kPrefix.size()) != kPrefix) return 0;
+    const std::string_view id = identity.substr(kPrefix.size());
+    if (id.size() > 15) return 0;
+    uint64_t packed = 0;
+    for (char c : id) {
+      if (c != '.' && (c < '0' || c > '9')) return 0;
+      packed = packed << 4 | (c == '.' ? 11 : c - '0' + 1);  // 1..11, as 0 is the padding
+    }
+    return packed;
+  }
+
+  // The work known by `identity`, or null.
+  Work* Find(std::string_view identity) {
+    if (const uint64_t id = PackedArxivId(identity)) {
+      const auto it = arxiv_works.find(id);
+      return it == arxiv_works.end() ? nullptr : &it->second;
+    }
+    const auto it = works.find(FingerprintOf(identity));
+    return it == works.end() ? nullptr : &it->second;
+  }
+  void Add(std::string_view identity, Work work) {
+    if (const uint64_t id = PackedArxivId(identity)) {
+      arxiv_works.emplace(id, work);
+    } else {
+      works.emplace(FingerprintOf(identity), work);
+    }
+  }
+
   std::string_view KeyOf(Work work) const { return keys.At(work >> 1); }
   Work Store(std::string_view key, bool paper) {
     return keys.Store(key) << 1 | (paper ? kPaper : 0);
   }
 
-  Map<Fingerprint, Work> works;  // identity -> its key
+  Map<uint64_t, Work> arxiv_works;  // PackedArxivId -> its key
+  Map<Fingerprint, Work> works;     // any other identity -> its key
   KeyBlocks keys;
   Set<uint64_t> taken;
   // Next suffix to try per base (by hash), so that a thousand "anon" keys
@@ -345,29 +380,26 @@ std::pair<std::string, std::string> BibKeys::Identify(
 // citation gave it, so the citation's key names the paper's entry.
 void BibKeys::AssignPaperKey(Paper& paper) {
   Tables& t = *tables_;
-  std::vector<Tables::Fingerprint> identities;
+  std::vector<std::string> identities;
   if (!paper.id.empty() && IsArxivId(paper.id)) {
-    identities.push_back(
-        Tables::FingerprintOf("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id))));
+    identities.push_back("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id)));
   }
-  if (!paper.doi.empty())
-    identities.push_back(Tables::FingerprintOf("doi|" + AsciiLower(paper.doi)));
+  if (!paper.doi.empty()) identities.push_back("doi|" + AsciiLower(paper.doi));
   paper.key.clear();
   std::optional<Tables::Work> own;
-  for (const Tables::Fingerprint& identity : identities) {
-    const auto it = t.works.find(identity);
-    // Unknown, or a repeated record.
-    if (it == t.works.end() || (it->second & Tables::kPaper)) continue;
-    it->second |= Tables::kPaper;
-    own = it->second;
+  for (const std::string& identity : identities) {
+    Tables::Work* work = t.Find(identity);
+    if (!work || (*work & Tables::kPaper)) continue;  // unknown, or a repeated record
+    *work |= Tables::kPaper;
+    own = *work;
     paper.key = std::string(t.KeyOf(*own));
     break;
   }
   if (paper.key.empty()) paper.key = Claim(PaperBase(paper));
-  for (const Tables::Fingerprint& identity : identities) {
-    if (t.works.contains(identity)) continue;
+  for (const std::string& identity : identities) {
+    if (t.Find(identity)) continue;
     if (!own) own = t.Store(paper.key, true);
-    t.works.emplace(identity, *own);
+    t.Add(identity, *own);
   }
 }
 
@@ -383,11 +415,15 @@ void BibKeys::Assign(Paper& paper) {
   for (Citation& citation : paper.citations) {
     if (citation.kind == CitationKind::kNumeric) continue;
     auto [identity, base] = Identify(paper, citation, label_of(citation));
-    const Tables::Fingerprint id = Tables::FingerprintOf(identity);
-    auto it = t.works.find(id);
-    if (it == t.works.end()) it = t.works.emplace(id, t.Store(Claim(std::move(base)), false)).first;
-    citation.key = std::string(t.KeyOf(it->second));
-    citation.in_input = it->second & Tables::kPaper;
+    Tables::Work work;
+    if (const Tables::Work* known = t.Find(identity)) {
+      work = *known;
+    } else {
+      work = t.Store(Claim(std::move(base)), false);
+      t.Add(identity, work);
+    }
+    citation.key = std::string(t.KeyOf(work));
+    citation.in_input = work & Tables::kPaper;
   }
   AssignPaperKey(paper);
   std::unordered_map<std::string, std::string> references;  // this paper's only
