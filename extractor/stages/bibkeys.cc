@@ -2,11 +2,13 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <new>
 #include <unordered_map>
 
 #include "extractor/base/arxiv_id.h"
@@ -197,20 +199,83 @@ std::unordered_map<std::string, std::optional<std::string>> LabelsByAuthorsAndYe
   return labels;
 }
 
+// Keys one after another, each ended by a NUL (keys are [a-z0-9._-]), in
+// 64 KiB blocks: growing never copies what is stored and never holds twice
+// the space, as a doubling string does.
+class KeyBlocks {
+ public:
+  // Where the key is: its block << 16 | its position in the block.
+  uint64_t Store(std::string_view key) {
+    const size_t size = key.size() + 1;
+    if (size > kBlockSize - used_) {
+      // A key longer than a block (a hostile title word) gets one of its own.
+      blocks_.push_back(std::make_unique<char[]>(std::max(size, kBlockSize)));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    key.copy(at, key.size());
+    at[key.size()] = '\0';
+    const uint64_t where = (blocks_.size() - 1) << 16 | used_;
+    used_ = std::min(used_ + size, kBlockSize);
+    return where;
+  }
+  std::string_view At(uint64_t where) const {
+    return blocks_[where >> 16].get() + (where & (kBlockSize - 1));
+  }
+
+ private:
+  static constexpr size_t kBlockSize = size_t{1} << 16;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = kBlockSize;  // of the last block
+};
+
+// An allocator that maps pages for each array. The key stage runs on
+// whichever thread writes, so with malloc the array a table outgrows would
+// stay, freed, in one thread's arena while the next comes from another's;
+// unmapped pages go back to the system at once.
+template <typename T>
+struct OwnPages {
+  using value_type = T;
+  OwnPages() = default;
+  template <typename U>
+  OwnPages(const OwnPages<U>&) {}  // NOLINT: allocators convert implicitly
+  T* allocate(size_t n) {
+    void* pages =
+        mmap(nullptr, n * sizeof(T), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (pages == MAP_FAILED) throw std::bad_alloc();
+    return static_cast<T*>(pages);
+  }
+  void deallocate(T* p, size_t n) { munmap(p, n * sizeof(T)); }
+  template <typename U>
+  bool operator==(const OwnPages<U>&) const {
+    return true;
+  }
+  template <typename U>
+  bool operator!=(const OwnPages<U>&) const {
+    return false;
+  }
+};
+
+template <typename K, typename V>
+using Map =
+    absl::flat_hash_map<K, V, absl::Hash<K>, std::equal_to<K>, OwnPages<std::pair<const K, V>>>;
+template <typename K>
+using Set = absl::flat_hash_set<K, absl::Hash<K>, std::equal_to<K>, OwnPages<K>>;
+
 }  // namespace
 
 // What the stage remembers, kept small because it grows with the input:
-// a work is known by two independent 64-bit hashes of its identity (16
-// bytes instead of the string; a false merge needs both to collide), keys
-// given out by a hash of the key (a false hit only moves a key on to its
-// next suffix), and each work's key once, in one arena.
+// a work is known by its new-style arXiv id, packed into 8 bytes, or else
+// by two independent 64-bit hashes of its identity (16 bytes instead of
+// the string; a false merge needs both to collide); keys given out by a
+// hash of the key (a false hit only moves a key on to its next suffix);
+// and each work's key once, in blocks that are never moved.
 struct BibKeys::Tables {
   using Fingerprint = std::pair<uint64_t, uint64_t>;
-  struct Work {
-    uint64_t key_at = 0;  // the key is keys[key_at, key_at + key_size)
-    uint32_t key_size = 0;
-    bool paper = false;  // the key of a paper in the input, not of a stub
-  };
+  // A work in 8 bytes: where its key is in `keys` (KeyBlocks::Store), shifted
+  // left once, and in the low bit whether it is a paper of the input.
+  using Work = uint64_t;
+  static constexpr Work kPaper = 1;
 
   static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
   // FNV-1a: independent of std::hash's MurmurHash, and as stable.
@@ -220,21 +285,51 @@ struct BibKeys::Tables {
     return {Hash(identity), fnv};
   }
 
-  std::string_view KeyOf(const Work& work) const {
-    return std::string_view(keys).substr(work.key_at, work.key_size);
-  }
-  Work Store(std::string_view key, bool paper) {
-    Work work{keys.size(), static_cast<uint32_t>(key.size()), paper};
-    keys.append(key);
-    return work;
+  // "arxiv|2310.13961" four bits a character, the id itself where a
+  // fingerprint takes twice the bytes: nearly every paper of an arXiv
+  // snapshot is known by one. 0 for any other identity.
+  static uint64_t PackedArxivId(std::string_view identity) {
+    constexpr std::string_view kPrefix = "arxiv|";
+    if (identity.substr(0, kPrefix.size()) != kPrefix) return 0;
+    const std::string_view id = identity.substr(kPrefix.size());
+    if (id.size() > 15) return 0;
+    uint64_t packed = 0;
+    for (char c : id) {
+      if (c != '.' && (c < '0' || c > '9')) return 0;
+      packed = packed << 4 | (c == '.' ? 11 : c - '0' + 1);  // 1..11, as 0 is the padding
+    }
+    return packed;
   }
 
-  absl::flat_hash_map<Fingerprint, Work> works;  // identity -> its key
-  std::string keys;
-  absl::flat_hash_set<uint64_t> taken;
+  // The work known by `identity`, or null.
+  Work* Find(std::string_view identity) {
+    if (const uint64_t id = PackedArxivId(identity)) {
+      const auto it = arxiv_works.find(id);
+      return it == arxiv_works.end() ? nullptr : &it->second;
+    }
+    const auto it = works.find(FingerprintOf(identity));
+    return it == works.end() ? nullptr : &it->second;
+  }
+  void Add(std::string_view identity, Work work) {
+    if (const uint64_t id = PackedArxivId(identity)) {
+      arxiv_works.emplace(id, work);
+    } else {
+      works.emplace(FingerprintOf(identity), work);
+    }
+  }
+
+  std::string_view KeyOf(Work work) const { return keys.At(work >> 1); }
+  Work Store(std::string_view key, bool paper) {
+    return keys.Store(key) << 1 | (paper ? kPaper : 0);
+  }
+
+  Map<uint64_t, Work> arxiv_works;  // PackedArxivId -> its key
+  Map<Fingerprint, Work> works;     // any other identity -> its key
+  KeyBlocks keys;
+  Set<uint64_t> taken;
   // Next suffix to try per base (by hash), so that a thousand "anon" keys
   // cost a thousand steps, not half a million.
-  absl::flat_hash_map<uint64_t, uint32_t> next_suffix;
+  Map<uint64_t, uint32_t> next_suffix;
 };
 
 BibKeys::BibKeys() : tables_(std::make_unique<Tables>()) {}
@@ -285,27 +380,26 @@ std::pair<std::string, std::string> BibKeys::Identify(
 // citation gave it, so the citation's key names the paper's entry.
 void BibKeys::AssignPaperKey(Paper& paper) {
   Tables& t = *tables_;
-  std::vector<Tables::Fingerprint> identities;
+  std::vector<std::string> identities;
   if (!paper.id.empty() && IsArxivId(paper.id)) {
-    identities.push_back(
-        Tables::FingerprintOf("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id))));
+    identities.push_back("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id)));
   }
-  if (!paper.doi.empty()) identities.push_back(Tables::FingerprintOf("doi|" + AsciiLower(paper.doi)));
+  if (!paper.doi.empty()) identities.push_back("doi|" + AsciiLower(paper.doi));
   paper.key.clear();
   std::optional<Tables::Work> own;
-  for (const Tables::Fingerprint& identity : identities) {
-    const auto it = t.works.find(identity);
-    if (it == t.works.end() || it->second.paper) continue;  // unknown, or a repeated record
-    it->second.paper = true;
-    own = it->second;
+  for (const std::string& identity : identities) {
+    Tables::Work* work = t.Find(identity);
+    if (!work || (*work & Tables::kPaper)) continue;  // unknown, or a repeated record
+    *work |= Tables::kPaper;
+    own = *work;
     paper.key = std::string(t.KeyOf(*own));
     break;
   }
   if (paper.key.empty()) paper.key = Claim(PaperBase(paper));
-  for (const Tables::Fingerprint& identity : identities) {
-    if (t.works.contains(identity)) continue;
+  for (const std::string& identity : identities) {
+    if (t.Find(identity)) continue;
     if (!own) own = t.Store(paper.key, true);
-    t.works.emplace(identity, *own);
+    t.Add(identity, *own);
   }
 }
 
@@ -321,11 +415,15 @@ void BibKeys::Assign(Paper& paper) {
   for (Citation& citation : paper.citations) {
     if (citation.kind == CitationKind::kNumeric) continue;
     auto [identity, base] = Identify(paper, citation, label_of(citation));
-    const Tables::Fingerprint id = Tables::FingerprintOf(identity);
-    auto it = t.works.find(id);
-    if (it == t.works.end()) it = t.works.emplace(id, t.Store(Claim(std::move(base)), false)).first;
-    citation.key = std::string(t.KeyOf(it->second));
-    citation.in_input = it->second.paper;
+    Tables::Work work;
+    if (const Tables::Work* known = t.Find(identity)) {
+      work = *known;
+    } else {
+      work = t.Store(Claim(std::move(base)), false);
+      t.Add(identity, work);
+    }
+    citation.key = std::string(t.KeyOf(work));
+    citation.in_input = work & Tables::kPaper;
   }
   AssignPaperKey(paper);
   std::unordered_map<std::string, std::string> references;  // this paper's only

@@ -172,6 +172,78 @@ TEST(BibKeys, CitationsOfAPaperInTheInputTakeItsKey) {
   EXPECT_EQ(again.key, "papera");
 }
 
+Citation Doi(std::string doi) {
+  return MakeCitation("doi:" + doi, CitationKind::kDoi, {}, false, "", std::nullopt, doi);
+}
+
+// Keys are kept in 64 KiB blocks: one far into the store, and one longer
+// than a block, must come back whole to a citation of their paper.
+TEST(BibKeys, KeysOfEarlierPapersComeBackFromAnyBlock) {
+  BibKeys keys;
+  std::vector<Paper> papers;
+  for (int i = 0; i < 4000; ++i) {  // keys of about 50 bytes: several blocks
+    Paper paper = WithCitations(papers.size(), {});
+    paper.id = "2401." + std::to_string(10000 + i);
+    paper.authors = {"Ada Lovelace"};
+    paper.year = "2024";
+    paper.title = "Supercalifragilisticexpialidocious engines";
+    papers.push_back(paper);
+    keys.Assign(papers.back());
+  }
+  Paper giant = WithCitations(papers.size(), {});
+  giant.doi = "10.1000/giant";
+  giant.title = std::string(100000, 'x');
+  keys.Assign(giant);
+  EXPECT_EQ(giant.key, std::string(100000, 'x'));
+  Paper after = WithCitations(papers.size() + 1, {});
+  after.id = "2402.00001";
+  keys.Assign(after);
+
+  Paper citing = WithCitations(papers.size() + 2,
+                               {Arxiv("2401.10000v3"), Arxiv("2401.12000"), Arxiv("2401.13999"),
+                                Doi("10.1000/GIANT"), Arxiv("2402.00001")});
+  keys.Assign(citing);
+  const std::vector<std::string> expected = {papers[0].key, papers[2000].key, papers[3999].key,
+                                             giant.key, after.key};
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(citing.citations[i].key, expected[i]) << i;
+    EXPECT_TRUE(citing.citations[i].in_input) << i;
+  }
+  EXPECT_EQ(papers[0].key, "lovelace2024supercalifragilisticexpialidocious");
+  EXPECT_EQ(papers[3999].key, "lovelace2024supercalifragilisticexpialidociousewu");
+}
+
+// New-style ids are remembered as packed digits, others by hashes: ids
+// that differ only in length are two works, and an old-style id or a DOI
+// cited before its paper comes is that paper's key as well.
+TEST(BibKeys, EveryKindOfIdentityNamesOneWork) {
+  BibKeys keys;
+  Paper citing = WithCitations(0, {Arxiv("0704.0001"), Arxiv("0704.00001"), Arxiv("0704.0001v2"),
+                                   Arxiv("hep-th/9901001"), Doi("10.1000/xyz")});
+  keys.Assign(citing);
+  EXPECT_EQ(citing.citations[0].key, "arxiv0704.0001");
+  EXPECT_EQ(citing.citations[1].key, "arxiv0704.00001");
+  EXPECT_EQ(citing.citations[2].key, "arxiv0704.0001");
+  EXPECT_EQ(citing.citations[3].key, "arxivhep-th_9901001");
+  EXPECT_EQ(citing.citations[4].key, "doi10.1000_xyz");
+  for (const Citation& citation : citing.citations) EXPECT_FALSE(citation.in_input);
+  Paper old_style = WithCitations(1, {});
+  old_style.id = "hep-th/9901001v1";
+  keys.Assign(old_style);
+  EXPECT_EQ(old_style.key, "arxivhep-th_9901001");
+  Paper with_doi = WithCitations(2, {});
+  with_doi.doi = "10.1000/XYZ";
+  keys.Assign(with_doi);
+  EXPECT_EQ(with_doi.key, "doi10.1000_xyz");
+  Paper again =
+      WithCitations(3, {Arxiv("hep-th/9901001"), Doi("10.1000/xyz"), Arxiv("0704.00001")});
+  keys.Assign(again);
+  EXPECT_TRUE(again.citations[0].in_input);
+  EXPECT_TRUE(again.citations[1].in_input);
+  EXPECT_FALSE(again.citations[2].in_input);
+  EXPECT_EQ(again.citations[2].key, "arxiv0704.00001");
+}
+
 TEST(BibKeys, NumericReferencesBelongToTheirPaper) {
   BibKeys keys;
   Paper a = WithCitations(
