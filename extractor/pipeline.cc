@@ -143,7 +143,7 @@ class Pipeline::FileRun {
 };
 
 Pipeline::Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
-                   std::function<bool(const Paper&)> deliver, ErrorSink errors)
+                   std::function<bool(Paper&)> deliver, ErrorSink errors)
     : options_(options),
       passes_(std::move(passes)),
       stages_(std::move(stages)),

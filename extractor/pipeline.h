@@ -33,13 +33,14 @@ struct RunStats {
 
 class Pipeline {
  public:
-  // `deliver` gets each finished paper, in input order; it returns false to
-  // stop the run (the output failed).
+  // `deliver` gets each finished paper, in input order, and may move from
+  // it: nothing reads the paper after. It returns false to stop the run
+  // (the output failed).
   // `errors` gets bad records as they are found.
   // `passes` run on every paper that is not already extracted (-i citex);
   // `stages` run on every paper, in order, before `deliver`.
   Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
-           std::function<bool(const Paper&)> deliver, ErrorSink errors);
+           std::function<bool(Paper&)> deliver, ErrorSink errors);
 
   // Reads one input ("-" is standard input). Returns false when the run must
   // stop: output failed, or an error under --strict.
@@ -63,7 +64,7 @@ class Pipeline {
   PipelineOptions options_;
   Passes passes_;
   Stages stages_;
-  std::function<bool(const Paper&)> deliver_;
+  std::function<bool(Paper&)> deliver_;
   ErrorSink errors_;
   std::function<void(const RunStats&)> on_batch_;
   RunStats stats_;

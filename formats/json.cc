@@ -1,11 +1,12 @@
 // JSON ({"papers": [...]}) and JSON Lines (one record a line), written
-// directly with fmt: building a DOM per record would cost more than the
-// extraction itself.
+// directly from the record walk: building a DOM per record would cost more
+// than the extraction itself.
 #include "formats/json.h"
 
 #include <fmt/format.h>
 
 #include "extractor/base/utf8.h"
+#include "formats/record_fields.h"
 #include "formats/writer.h"
 
 namespace citex {
@@ -13,132 +14,73 @@ namespace {
 
 bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
 
-void AppendNullableString(std::string& out, std::string_view s) {
-  if (s.empty()) {
-    out += "null";
-  } else {
-    AppendJsonString(out, s);
-  }
-}
+// The record walk (record_fields.h) as compact JSON. A comma goes before a
+// key or value that follows another at the same level.
+class JsonSink {
+ public:
+  explicit JsonSink(std::string& out) : out_(out) {}
 
-void AppendSpan(std::string& out, const Span& span) {
-  fmt::format_to(std::back_inserter(out), "[{},{}]", span.start, span.end);
-}
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray(size_t) { Open('['); }
+  void EndArray() { Close(']'); }
+  void Key(std::string_view name) {
+    Separate();
+    out_ += '"';
+    out_ += name;
+    out_ += "\":";
+    comma_ = false;
+  }
+  void Text(std::string_view s) {
+    Separate();
+    AppendJsonString(out_, s);
+    comma_ = true;
+  }
+  void Word(std::string_view word) {
+    Separate();
+    out_ += '"';
+    out_ += word;
+    out_ += '"';
+    comma_ = true;
+  }
+  void Null() { Literal("null"); }
+  void Bool(bool value) { Literal(value ? "true" : "false"); }
+  void Count(size_t n) {
+    const fmt::format_int digits(n);
+    Literal(std::string_view(digits.data(), digits.size()));
+  }
+  void Score(double score) {
+    Separate();
+    fmt::format_to(std::back_inserter(out_), "{:.2f}", score);
+    comma_ = true;
+  }
 
-void AppendStringArray(std::string& out, const std::vector<std::string>& items) {
-  out += '[';
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    AppendJsonString(out, items[i]);
+ private:
+  void Separate() {
+    if (comma_) out_ += ',';
   }
-  out += ']';
-}
+  void Open(char bracket) {
+    Separate();
+    out_ += bracket;
+    comma_ = false;
+  }
+  void Close(char bracket) {
+    out_ += bracket;
+    comma_ = true;
+  }
+  void Literal(std::string_view text) {
+    Separate();
+    out_ += text;
+    comma_ = true;
+  }
 
-// ,"tex":["title","authors","abstract"]: the fields that are TeX source.
-void AppendTex(std::string& out, const TexFields& tex) {
-  out += ",\"tex\":[";
-  const char* separator = "";
-  for (const auto& [is_tex, name] :
-       {std::pair{tex.title, "title"}, std::pair{tex.authors, "authors"},
-        std::pair{tex.abstract, "abstract"}}) {
-    if (!is_tex) continue;
-    fmt::format_to(std::back_inserter(out), "{}\"{}\"", separator, name);
-    separator = ",";
-  }
-  out += ']';
-}
+  std::string& out_;
+  bool comma_ = false;
+};
 
-void AppendLink(std::string& out, const Link& link) {
-  out += "{\"url\":";
-  AppendJsonString(out, link.url);
-  out += ",\"text\":";
-  AppendJsonString(out, link.text);
-  out += ",\"span\":";
-  AppendSpan(out, link.span);
-  fmt::format_to(std::back_inserter(out),
-                 ",\"kind\":\"{}\",\"category\":\"{}\",\"type\":", ToString(link.kind),
-                 ToString(link.category));
-  AppendNullableString(out, link.type);
-  out += ",\"name\":";
-  AppendNullableString(out, link.name);
-  out += ",\"canonical\":";
-  AppendNullableString(out, link.canonical);
-  fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"role\":\"{}\",\"expires\":{}}}",
-                 ToString(link.status), ToString(link.role), link.expires);
-}
-
-void AppendCitation(std::string& out, const Citation& citation) {
-  out += "{\"text\":";
-  AppendJsonString(out, citation.text);
-  out += ",\"span\":";
-  AppendSpan(out, citation.span);
-  fmt::format_to(std::back_inserter(out), ",\"kind\":\"{}\",\"authors\":", ToString(citation.kind));
-  AppendStringArray(out, citation.authors);
-  out += citation.et_al ? ",\"et_al\":true,\"year\":" : ",\"et_al\":false,\"year\":";
-  AppendNullableString(out, citation.year);
-  out += ",\"label\":";
-  if (citation.label) {
-    AppendJsonString(out, *citation.label);
-  } else {
-    out += "null";
-  }
-  out += ",\"id\":";
-  AppendNullableString(out, citation.id);
-  out += ",\"key\":";
-  AppendNullableString(out, citation.key);
-  // Present only when there is something to say, so runs without --library
-  // print what they always did.
-  if (!citation.locator.empty()) {
-    out += ",\"locator\":";
-    AppendJsonString(out, citation.locator);
-  }
-  if (citation.resolved) {
-    out += ",\"resolved\":{\"key\":";
-    AppendJsonString(out, citation.resolved->key);
-    out += ",\"library\":";
-    AppendJsonString(out, citation.resolved->library);
-    fmt::format_to(std::back_inserter(out), ",\"score\":{:.2f}}}", citation.resolved->score);
-  }
-  if (!citation.candidates.empty()) {
-    out += ",\"candidates\":[";
-    for (size_t i = 0; i < citation.candidates.size(); ++i) {
-      if (i > 0) out += ',';
-      out += "{\"key\":";
-      AppendJsonString(out, citation.candidates[i].key);
-      fmt::format_to(std::back_inserter(out), ",\"score\":{:.2f}}}", citation.candidates[i].score);
-    }
-    out += ']';
-  }
-  out += '}';
-}
-
-void AppendArtefact(std::string& out, const Artefact& a) {
-  out += "{\"canonical\":";
-  AppendJsonString(out, a.canonical);
-  out += ",\"url\":";
-  AppendJsonString(out, a.url);
-  fmt::format_to(std::back_inserter(out),
-                 ",\"kind\":\"{}\",\"category\":\"{}\",\"type\":", ToString(a.kind),
-                 ToString(a.category));
-  AppendNullableString(out, a.type);
-  out += ",\"name\":";
-  AppendNullableString(out, a.name);
-  fmt::format_to(std::back_inserter(out), ",\"status\":\"{}\",\"expires\":{},\"papers\":[",
-                 ToString(a.status), a.expires);
-  for (size_t i = 0; i < a.papers.size(); ++i) {
-    const Mention& m = a.papers[i];
-    if (i > 0) out += ',';
-    fmt::format_to(std::back_inserter(out), "{{\"index\":{},\"id\":", m.index);
-    AppendNullableString(out, m.id);
-    out += ",\"title\":";
-    AppendNullableString(out, m.title);
-    fmt::format_to(std::back_inserter(out),
-                   ",\"role\":\"{}\",\"status\":\"{}\",\"span\":", ToString(m.role),
-                   ToString(m.status));
-    AppendSpan(out, m.span);
-    out += '}';
-  }
-  out += "]}";
+void AppendArtefact(std::string& out, const Artefact& artefact) {
+  JsonSink sink(out);
+  record_fields::VisitArtefact(sink, artefact);
 }
 
 // {"<name>": [...]} with one item a line, or (JSON Lines) one item a line:
@@ -223,34 +165,8 @@ void AppendJsonString(std::string& out, std::string_view s) {
 }
 
 void AppendPaperJson(std::string& out, const Paper& paper) {
-  fmt::format_to(std::back_inserter(out), "{{\"index\":{},\"id\":", paper.index);
-  AppendNullableString(out, paper.id);
-  out += ",\"title\":";
-  AppendNullableString(out, paper.title);
-  out += ",\"source\":{\"path\":";
-  AppendJsonString(out, paper.source.path);
-  fmt::format_to(std::back_inserter(out), ",\"line\":{}}},\"authors\":", paper.source.line);
-  AppendStringArray(out, paper.authors);
-  out += ",\"year\":";
-  AppendNullableString(out, paper.year);
-  out += ",\"doi\":";
-  AppendNullableString(out, paper.doi);
-  out += ",\"categories\":";
-  AppendNullableString(out, paper.categories);
-  AppendTex(out, paper.tex);
-  out += ",\"key\":";
-  AppendNullableString(out, paper.key);
-  out += ",\"links\":[";
-  for (size_t i = 0; i < paper.links.size(); ++i) {
-    if (i > 0) out += ',';
-    AppendLink(out, paper.links[i]);
-  }
-  out += "],\"citations\":[";
-  for (size_t i = 0; i < paper.citations.size(); ++i) {
-    if (i > 0) out += ',';
-    AppendCitation(out, paper.citations[i]);
-  }
-  out += "]}";
+  JsonSink sink(out);
+  record_fields::VisitPaper(sink, paper);
 }
 
 using PaperJsonWriter = JsonItemsWriter<Writer, Paper, AppendPaperJson>;

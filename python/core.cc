@@ -1,21 +1,25 @@
 // citex._core: the C++ side of the Python module. Every function runs the
 // CLI's own pipeline (readers, passes, stages) and writers with the GIL
-// released, and hands Python the text a writer wrote; the package's
-// __init__.py turns JSON text into dicts with Python's json module, so the
-// dicts are the -f json records and no second serialiser can drift.
+// released. Records reach Python as dicts built here from the same walk of
+// the record's fields that the JSON writer makes (formats/record_fields.h),
+// so a dict is the -f json record and no second list of fields can drift.
 #include <fmt/format.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <atomic>
+#include <charconv>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "extractor/pipeline.h"
+#include "extractor/base/utf8.h"
 #include "extractor/read/items.h"
+#include "formats/record_fields.h"
 #include "formats/writer.h"
 
 namespace py = pybind11;
@@ -35,6 +39,122 @@ std::string Describe(const InputError& error, const char* noun) {
   std::string where = error.path;
   if (error.line > 0) where += ":" + std::to_string(error.line);
   return where + ": " + error.reason;
+}
+
+// The record walk as Python objects: the dicts, lists, strs, ints, floats,
+// bools and None that json.loads makes of the record -f json writes. Keys
+// and enum names are interned once for the module's life. Needs the GIL.
+class DictSink {
+ public:
+  void BeginObject() { Open(PyDict_New()); }
+  void BeginArray(size_t size) { Open(PyList_New(static_cast<Py_ssize_t>(size))); }
+  void EndObject() { Close(); }
+  void EndArray() { Close(); }
+  void Key(std::string_view name) { key_ = Interned(name); }
+  void Text(std::string_view text) { Add(Decode(text)); }
+  void Word(std::string_view word) { Add(py::reinterpret_borrow<py::object>(Interned(word))); }
+  void Null() { Add(py::none()); }
+  void Bool(bool value) { Add(py::bool_(value)); }
+  void Count(size_t n) { Add(Checked(PyLong_FromSize_t(n))); }
+  // The float json.loads reads from the two decimals the JSON shows.
+  void Score(double score) {
+    char digits[64];
+    const auto shown = fmt::format_to_n(digits, sizeof digits, "{:.2f}", score);
+    double value = 0;
+    std::from_chars(digits, shown.out, value);
+    Add(Checked(PyFloat_FromDouble(value)));
+  }
+
+  // The outermost object walked; call after its End.
+  py::object Take() { return std::move(done_); }
+
+ private:
+  struct Container {
+    py::object object;
+    PyObject* key;        // its name in the enclosing dict
+    Py_ssize_t next = 0;  // a list's next slot
+  };
+
+  static py::object Checked(PyObject* made) {
+    if (made == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(made);
+  }
+
+  // Literals only: the cache is keyed by where the text lives.
+  static PyObject* Interned(std::string_view literal) {
+    static auto* const cache = new std::unordered_map<const char*, PyObject*>();
+    PyObject*& interned = (*cache)[literal.data()];
+    if (interned == nullptr) {
+      interned = PyUnicode_InternFromString(std::string(literal).c_str());
+      if (interned == nullptr) throw py::error_already_set();
+    }
+    return interned;
+  }
+
+  // Text is valid UTF-8 almost always; otherwise each bad byte becomes
+  // U+FFFD, as the JSON writer writes it.
+  static py::object Decode(std::string_view text) {
+    PyObject* decoded = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()),
+                                             nullptr);
+    if (decoded != nullptr) return py::reinterpret_steal<py::object>(decoded);
+    PyErr_Clear();
+    std::string valid;
+    AppendValidUtf8(valid, text);
+    return Checked(PyUnicode_DecodeUTF8(valid.data(), static_cast<Py_ssize_t>(valid.size()),
+                                        nullptr));
+  }
+
+  void Open(PyObject* made) {
+    open_.push_back({Checked(made), key_});
+  }
+  void Close() {
+    Container closed = std::move(open_.back());
+    open_.pop_back();
+    key_ = closed.key;
+    Add(std::move(closed.object));
+  }
+  void Add(py::object value) {
+    if (open_.empty()) {
+      done_ = std::move(value);
+      return;
+    }
+    Container& into = open_.back();
+    if (PyList_CheckExact(into.object.ptr())) {
+      PyList_SET_ITEM(into.object.ptr(), into.next++, value.release().ptr());
+    } else if (PyDict_SetItem(into.object.ptr(), key_, value.ptr()) != 0) {
+      throw py::error_already_set();
+    }
+  }
+
+  std::vector<Container> open_;
+  PyObject* key_ = nullptr;
+  py::object done_;
+};
+
+// The cycle collector off while records are made: they hold no cycles, and
+// collecting as a large batch grows scans every record made so far again
+// and again (a third of the time at 100,000 papers).
+class CollectorPaused {
+ public:
+  CollectorPaused() : was_enabled_(PyGC_Disable() == 1) {}
+  ~CollectorPaused() {
+    if (was_enabled_) PyGC_Enable();
+  }
+  CollectorPaused(const CollectorPaused&) = delete;
+  CollectorPaused& operator=(const CollectorPaused&) = delete;
+
+ private:
+  bool was_enabled_;
+};
+
+// Appends a dict for each paper to `records`. Needs the GIL.
+void AppendRecords(const std::vector<Paper>& papers, py::list& records) {
+  const CollectorPaused paused;
+  DictSink sink;
+  for (const Paper& paper : papers) {
+    record_fields::VisitPaper(sink, paper);
+    records.append(sink.Take());
+  }
 }
 
 // Python items as the item reader's: a str is an abstract (when
@@ -70,58 +190,97 @@ std::vector<Item> ToItems(const py::iterable& objects, bool strings, const char*
   return items;
 }
 
-// Runs the pipeline over `items` and writes every paper in `format`. The
-// first bad item stops the run and raises. Called without the GIL.
-std::string RunItems(std::vector<Item> items, InputFormat input, size_t threads,
-                     const FormatInfo& format, const char* noun,
-                     std::optional<std::string>& error) {
+PipelineOptions StrictOptions(InputFormat input, size_t threads) {
   PipelineOptions options;
   options.reader.format = input;
   options.reader.strict = options.strict = true;
   options.threads = threads;
-  std::unique_ptr<Writer> writer = format.make(WriterOptions());
-  std::string out;
-  writer->Begin(out);
-  Pipeline pipeline(
-      options, CorePasses(), CoreStages(StageOptions()),
-      [&](const Paper& paper) {
-        writer->Write(paper, out);
-        return true;
-      },
-      [&](const InputError& e) {
-        if (!e.warning && !error) error = Describe(e, noun);
-      });
+  return options;
+}
+
+// Runs the pipeline over `items`, handing each paper to `deliver` and
+// calling `batch_done` after each batch. The first bad item stops the run
+// and is kept in `error`. Called without the GIL.
+void RunItems(std::vector<Item> items, InputFormat input, size_t threads, const char* noun,
+              std::function<bool(Paper&)> deliver, std::function<void()> batch_done,
+              std::optional<std::string>& error) {
+  const PipelineOptions options = StrictOptions(input, threads);
+  Pipeline pipeline(options, CorePasses(), CoreStages(StageOptions()), std::move(deliver),
+                    [&](const InputError& e) {
+                      if (!e.warning && !error) error = Describe(e, noun);
+                    });
+  if (batch_done) pipeline.OnBatch([&](const RunStats&) { batch_done(); });
   pipeline.Run([&](const ErrorSink& errors) {
     return MakeItemReader(std::move(items), "", options.reader, errors);
   });
-  writer->End(out);
-  return out;
 }
 
-py::str Run(const py::iterable& objects, bool strings, InputFormat input, int threads,
-            const FormatInfo& format, const char* noun) {
+// The records of the items, as dicts. Papers are turned into dicts a batch
+// at a time with the GIL taken back, while the other threads go on
+// extracting.
+py::list ExtractMany(const py::iterable& objects, int threads) {
   const size_t thread_count = ThreadCount(threads);
-  std::vector<Item> items = ToItems(objects, strings, noun);
+  std::vector<Item> items = ToItems(objects, true, "item");
+  py::list records;
+  std::vector<Paper> batch;
+  std::optional<std::string> error;
+  std::optional<py::error_already_set> python_error;  // MemoryError, say
+  {
+    py::gil_scoped_release release;
+    RunItems(
+        std::move(items), InputFormat::kAuto, thread_count, "item",
+        [&](Paper& paper) {
+          batch.push_back(std::move(paper));
+          return !python_error;
+        },
+        [&] {
+          py::gil_scoped_acquire acquire;
+          try {
+            AppendRecords(batch, records);
+          } catch (py::error_already_set& e) {
+            if (!python_error) python_error = std::move(e);
+          }
+          batch.clear();
+        },
+        error);
+  }
+  if (python_error) throw *python_error;
+  if (error) throw py::value_error(*error);
+  AppendRecords(batch, records);  // a run that stopped inside a batch
+  return records;
+}
+
+// The records written in `format`: the CLI's -i citex -f FORMAT.
+py::str FormatRecords(const py::iterable& objects, const FormatInfo& format) {
+  std::vector<Item> items = ToItems(objects, false, "record");
   std::optional<std::string> error;
   std::string out;
   {
     py::gil_scoped_release release;
-    out = RunItems(std::move(items), input, thread_count, format, noun, error);
+    std::unique_ptr<Writer> writer = format.make(WriterOptions());
+    writer->Begin(out);
+    RunItems(
+        std::move(items), InputFormat::kCitex, 1, "record",
+        [&](Paper& paper) {
+          writer->Write(paper, out);
+          return true;
+        },
+        nullptr, error);
+    writer->End(out);
   }
   if (error) throw py::value_error(*error);
   return py::str(out);
 }
 
 // The records of a file, streamed: a thread runs the pipeline and hands
-// over JSON Lines a batch at a time, at most kQueued batches ahead of Python.
+// over its papers a batch at a time, at most kQueued batches ahead of
+// Python, which turns each into dicts.
 class RecordStream {
  public:
   RecordStream(std::string path, const std::string& input, int threads) {
     const std::optional<InputFormat> format = ParseInputFormat(input);
     if (!format) throw py::value_error("unknown input format \"" + input + "\"");
-    options_.reader.format = *format;
-    options_.reader.strict = options_.strict = true;
-    options_.threads = ThreadCount(threads);
+    options_ = StrictOptions(*format, ThreadCount(threads));
     thread_ = std::thread([this, path = std::move(path)] { Produce(path); });
   }
 
@@ -135,37 +294,41 @@ class RecordStream {
     thread_.join();
   }
 
-  // (JSON Lines, warnings); (None, warnings) at the end. Raises ValueError
-  // at the first bad record, after the records before it.
+  // (records, warnings); (None, warnings) at the end. Raises ValueError at
+  // the first bad record, after the records before it.
   py::tuple Next() {
-    std::optional<std::string> chunk;
+    std::optional<std::vector<Paper>> batch;
     std::vector<std::string> warnings;
     {
       py::gil_scoped_release release;
       std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [&] { return !chunks_.empty() || done_; });
+      changed_.wait(lock, [&] { return !batches_.empty() || done_; });
       warnings.swap(warnings_);
-      if (!chunks_.empty()) {
-        chunk = std::move(chunks_.front());
-        chunks_.pop_front();
+      if (!batches_.empty()) {
+        batch = std::move(batches_.front());
+        batches_.pop_front();
       }
     }
     changed_.notify_all();
-    if (!chunk && error_) throw py::value_error(*error_);
-    py::object text = chunk ? py::object(py::str(*chunk)) : py::object(py::none());
-    return py::make_tuple(text, py::cast(warnings));
+    if (!batch && error_) throw py::value_error(*error_);
+    py::object records = py::none();
+    if (batch) {
+      py::list list;
+      AppendRecords(*batch, list);
+      records = std::move(list);
+    }
+    return py::make_tuple(records, py::cast(warnings));
   }
 
  private:
   static constexpr size_t kQueued = 4;
 
   void Produce(const std::string& path) {
-    std::unique_ptr<Writer> writer = FindFormat("jsonl")->make(WriterOptions());
-    std::string chunk;
+    std::vector<Paper> batch;
     Pipeline pipeline(
         options_, CorePasses(), CoreStages(StageOptions()),
-        [&](const Paper& paper) {
-          writer->Write(paper, chunk);
+        [&](Paper& paper) {
+          batch.push_back(std::move(paper));
           return !cancelled_;  // Python let go of the stream: stop the run
         },
         [&](const InputError& e) {
@@ -178,9 +341,9 @@ class RecordStream {
         });
     const auto hand_over = [&] {
       std::unique_lock<std::mutex> lock(mutex_);
-      changed_.wait(lock, [&] { return chunks_.size() < kQueued || cancelled_; });
-      if (!chunk.empty()) chunks_.push_back(std::move(chunk));
-      chunk.clear();
+      changed_.wait(lock, [&] { return batches_.size() < kQueued || cancelled_; });
+      if (!batch.empty()) batches_.push_back(std::move(batch));
+      batch.clear();
       changed_.notify_all();
     };
     pipeline.OnBatch([&](const RunStats&) { hand_over(); });
@@ -194,7 +357,7 @@ class RecordStream {
   PipelineOptions options_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::string> chunks_;
+  std::deque<std::vector<Paper>> batches_;
   std::vector<std::string> warnings_;
   std::optional<std::string> error_;
   bool done_ = false;
@@ -214,16 +377,12 @@ const FormatInfo& Format(const std::string& name) {
 PYBIND11_MODULE(_core, m) {
   using namespace citex;
   m.doc() = "citex's C++ pipeline; use the functions of the citex package.";
-  m.def(
-      "extract_many",
-      [](const py::iterable& items, int threads) {
-        return Run(items, true, InputFormat::kAuto, threads, Format("json"), "item");
-      },
-      py::arg("items"), py::arg("threads") = 0, "-f json text for the items.");
+  m.def("extract_many", &ExtractMany, py::arg("items"), py::arg("threads") = 0,
+        "The items' records, as dicts.");
   m.def(
       "format",
       [](const py::iterable& records, const std::string& format) {
-        return Run(records, false, InputFormat::kCitex, 1, Format(format), "record");
+        return FormatRecords(records, Format(format));
       },
       py::arg("records"), py::arg("format"), "citex records written in a format.");
   m.def("formats", [] {
@@ -231,7 +390,7 @@ PYBIND11_MODULE(_core, m) {
     for (const FormatInfo& format : Formats()) names.emplace_back(format.name);
     return names;
   });
-  py::class_<RecordStream>(m, "RecordStream", "A file's records as JSON Lines, a batch at a time.")
+  py::class_<RecordStream>(m, "RecordStream", "A file's records, a batch at a time.")
       .def(py::init<std::string, const std::string&, int>(), py::arg("path"), py::arg("input"),
            py::arg("threads"))
       .def("next", &RecordStream::Next);

@@ -1,6 +1,7 @@
 #include "extractor/read/json_record.h"
 
 #include <optional>
+#include <type_traits>
 
 #include "extractor/base/arxiv_id.h"
 #include "extractor/base/text.h"
@@ -168,6 +169,32 @@ TexFields ReadTex(value v) {
   return tex;
 }
 
+// A library score, 0..1.
+double ReadScore(value v) {
+  const double score = v.get_double();
+  if (!(score >= 0 && score <= 1)) throw std::runtime_error("bad \"score\"");
+  return score;
+}
+
+// "resolved": {"key", "library", "score"}, or a "candidates" item: {"key", "score"}.
+template <typename Entry>
+Entry ReadLibraryEntry(object o, const char* field) {
+  Entry entry;
+  for (auto member : o) {
+    const std::string_view key = member.unescaped_key();
+    value v = member.value();
+    if (key == "key") {
+      entry.key = String(v, "key");
+    } else if (key == "score") {
+      entry.score = ReadScore(v);
+    } else if constexpr (std::is_same_v<Entry, Resolution>) {
+      if (key == "library") entry.library = String(v, "library");
+    }
+  }
+  if (entry.key.empty()) throw std::runtime_error(std::string("\"") + field + "\" has no key");
+  return entry;
+}
+
 Citation ReadCitation(object o) {
   Citation citation;
   for (auto field : o) {
@@ -191,6 +218,17 @@ Citation ReadCitation(object o) {
       if (v.type() != json_type::null) citation.label = String(v, "label");
     } else if (key == "kind") {
       citation.kind = EnumFromName(String(v, "kind"), CitationKindNames());
+    } else if (key == "locator") {
+      citation.locator = String(v, "locator");
+    } else if (key == "resolved") {
+      if (v.type() != json_type::null) {
+        citation.resolved = ReadLibraryEntry<Resolution>(v.get_object(), "resolved");
+      }
+    } else if (key == "candidates") {
+      for (value item : v.get_array()) {
+        citation.candidates.push_back(
+            ReadLibraryEntry<LibraryCandidate>(item.get_object(), "candidates"));
+      }
     }
   }
   return citation;

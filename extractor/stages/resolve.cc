@@ -339,11 +339,22 @@ int64_t Resolve(const Library& library, std::string_view abstract, const Resolve
 
 namespace {
 
+// A resolved citation goes by its library entry's key.
+void KeepResolutions(Paper& paper) {
+  for (Citation& c : paper.citations) {
+    if (c.resolved) c.key = c.resolved->key;
+  }
+}
+
 class ResolveStage : public Stage {
  public:
   explicit ResolveStage(std::shared_ptr<const Library> library) : library_(std::move(library)) {}
   std::string_view name() const override { return "resolve"; }
   void Apply(Paper& paper) override {
+    if (!library_) {
+      KeepResolutions(paper);
+      return;
+    }
     // First alone; then the file most clear winners come from, and the
     // entries they are (or, when none, the last papers' entries), break the
     // ties between copies of one work.
@@ -376,9 +387,7 @@ class ResolveStage : public Stage {
         if (i >= 0) resolved.push_back(static_cast<uint32_t>(i));
       }
     }
-    for (Citation& c : paper.citations) {
-      if (c.resolved) c.key = c.resolved->key;
-    }
+    KeepResolutions(paper);
     for (uint32_t i : resolved) {
       recent_.push_back(i);
       if (recent_.size() > kRecent) recent_.pop_front();

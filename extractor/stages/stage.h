@@ -54,7 +54,8 @@ std::set<std::string> OnlyWords();  // stages/only.cc
 std::unique_ptr<Stage> MakeOnlyStage(std::set<std::string> kinds);  // stages/only.cc
 // Gives every citation its BibTeX key (stages/bibkeys.cc).
 std::unique_ptr<Stage> MakeKeyStage();
-// Resolves citations against the library (stages/resolve.cc).
+// Resolves citations against the library, or with a null library keeps
+// the resolutions read back with -i citex (stages/resolve.cc).
 std::unique_ptr<Stage> MakeResolveStage(std::shared_ptr<const Library> library);
 // Gathers every link of the run into one record per canonical artefact and
 // hands them to `sink` at Finish (stages/group.cc).

@@ -12,7 +12,8 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CITEX = os.environ.get("CITEX_BINARY", os.path.join(ROOT, "build", "citex"))
 SAMPLES = [os.path.join(ROOT, "samples", name) for name in
-           ("daily-papers.txt", "arxiv-snapshot.jsonl", "hf-daily-2025-03-04.json")]
+           ("daily-papers.txt", "arxiv-snapshot.jsonl", "hf-daily-2025-03-04.json",
+            "hostile-input.jsonl", "other-fields.jsonl")]
 HF_DAILY = os.path.join(ROOT, "..", "shared", "eval", "hf-daily")
 
 

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 import citex
-from conftest import HF_DAILY, SAMPLES, cli, cli_records, hf_daily_files, missing
+from conftest import HF_DAILY, ROOT, SAMPLES, cli, cli_records, hf_daily_files, missing
 
 EXAMPLE = "Code: https://github.com/a/b (Wang et al., 2023)."
 
@@ -52,6 +52,32 @@ def test_read_equals_the_cli_on_hf_daily():
     assert len(files) >= 10
     for path in files:
         assert list(citex.read(path, threads=2)) == cli_records(path), path
+
+
+def test_read_keeps_what_the_library_resolved(tmp_path):
+    # Every optional field of a citation (resolved, candidates, locator) and
+    # its score as the JSON shows it, read back without the library.
+    found = tmp_path / "found.jsonl"
+    found.write_text(cli("--library", os.path.join(ROOT, "samples", "libraries", "daily-papers.bib"),
+                         "-f", "jsonl", SAMPLES[0]), encoding="utf-8")
+    expected = [json.loads(line) for line in found.read_text(encoding="utf-8").splitlines()]
+    records = list(citex.read(found, input="citex"))
+    assert records == expected
+    citations = [c for r in records for c in r["citations"]]
+    assert sum("resolved" in c for c in citations) == 5
+    assert sum("candidates" in c for c in citations) == 1
+    assert all(isinstance(c["resolved"]["score"], float) for c in citations if "resolved" in c)
+
+
+def test_records_hold_control_characters_and_non_ascii_as_the_json_does(tmp_path):
+    item = {"id": "\u00e9\x00", "title": "Na\u00efve \"\u00e9tude\"\x1f\t\\",
+            "abstract": "See https://github.com/\u00e9/b \U0001F600 (M\u00fcller et al., 2020)."}
+    path = tmp_path / "item.jsonl"
+    path.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    [record] = cli_records(str(path))
+    [mine] = citex.extract_many([item])
+    assert mine == {**record, "source": {"path": "", "line": 1}}
+    assert mine["title"] == "Na\u00efve \"\u00e9tude\"\x1f \\"  # the tab is white space
 
 
 # The -f html page shows each abstract, which records do not carry.

@@ -128,5 +128,38 @@ TEST(RunCli, ReadsItsOwnOutputBack) {
   EXPECT_EQ(RunInProcess({"-f", "jsonl", dir.File("found.json")}).out, first.out);
 }
 
+// What --library found (resolved, candidates, locator) survives -i citex,
+// with the library's keys, and the stub keys after them are as they were.
+TEST(RunCli, ReadsResolutionsBackWithoutTheLibrary) {
+  const testing::Run first = RunInProcess(
+      {"--library", "samples/libraries/daily-papers.bib", "-f", "jsonl", "samples/daily-papers.txt"});
+  ASSERT_EQ(first.status, 0) << first.err;
+  ASSERT_NE(first.out.find("\"resolved\":{"), std::string::npos);
+  ASSERT_NE(first.out.find("\"candidates\":[{"), std::string::npos);
+  TempDir dir;
+  WriteFile(dir.File("found.jsonl"), first.out);
+  EXPECT_EQ(RunInProcess({"-i", "citex", "-f", "jsonl", dir.File("found.jsonl")}).out, first.out);
+}
+
+TEST(RunCli, BadResolutionInARecordNamesItsLine) {
+  TempDir dir;
+  const std::string record = RunInProcess({"-f", "jsonl"}, "See (Wang et al., 2023).").out;
+  const size_t key = record.find("\"key\":\"wang2023\"");
+  ASSERT_NE(key, std::string::npos) << record;
+  const auto with = [&](const std::string& resolution) {
+    std::string edited = record;
+    edited.insert(key + std::string("\"key\":\"wang2023\"").size(), "," + resolution);
+    return edited;
+  };
+  WriteFile(dir.File("found.jsonl"),
+            record + with(R"("resolved":{"key":"w","library":"l.bib","score":1.5})") +
+                with(R"("candidates":[{"score":0.5}])") + record);
+  const testing::Run again = RunInProcess({"-i", "citex", "-f", "jsonl", dir.File("found.jsonl")});
+  EXPECT_NE(again.err.find("found.jsonl:2: bad \"score\""), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("found.jsonl:3: \"candidates\" has no key"), std::string::npos)
+      << again.err;
+  EXPECT_EQ(std::count(again.out.begin(), again.out.end(), '\n'), 2);  // the good records kept
+}
+
 }  // namespace
 }  // namespace citex
