@@ -19,14 +19,22 @@
 namespace citex {
 namespace {
 
+// The white-space separated token at or after *pos, moving *pos past it;
+// empty when there is none.
+std::string_view NextToken(std::string_view s, size_t* pos) {
+  size_t i = *pos;
+  while (i < s.size() && IsAsciiSpace(s[i])) ++i;
+  const size_t start = i;
+  while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
+  *pos = i;
+  return s.substr(start, i - start);
+}
+
 std::vector<std::string_view> Tokens(std::string_view s) {
   std::vector<std::string_view> tokens;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
-    const size_t start = i;
-    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
-    if (i > start) tokens.push_back(s.substr(start, i - start));
+  size_t pos = 0;
+  for (std::string_view token = NextToken(s, &pos); !token.empty(); token = NextToken(s, &pos)) {
+    tokens.push_back(token);
   }
   return tokens;
 }
@@ -69,7 +77,10 @@ bool IsStopword(std::string_view word) {
 }
 
 std::string FirstSignificantWord(std::string_view text) {
-  for (std::string_view token : Tokens(text)) {
+  // Token by token: a title's first words decide, so the rest is never split.
+  size_t pos = 0;
+  for (std::string_view token = NextToken(text, &pos); !token.empty();
+       token = NextToken(text, &pos)) {
     std::string word = BibKeys::Fold(token);
     // A bare number ("100%", "1.") says as little as a stopword.
     const bool number = word.find_first_not_of("0123456789") == std::string::npos;
