@@ -159,8 +159,11 @@ void AppendRecords(const std::vector<Paper>& papers, py::list& records) {
 
 // Python items as the item reader's: a str is an abstract (when
 // `strings` allows it), a dict one JSON record (json.dumps, which refuses
-// what JSON cannot hold). Anything else names its position.
-std::vector<Item> ToItems(const py::iterable& objects, bool strings, const char* noun) {
+// what JSON cannot hold). Anything else names its position. The items are
+// views into the strs in `texts`, which must outlive the run; it is freed
+// with the GIL held.
+std::vector<Item> ToItems(const py::iterable& objects, bool strings, const char* noun,
+                          std::vector<py::object>& texts) {
   const py::object dumps = py::module_::import("json").attr("dumps");
   std::vector<Item> items;
   const auto fail = [&](const std::string& reason) {
@@ -185,7 +188,8 @@ std::vector<Item> ToItems(const py::iterable& objects, bool strings, const char*
       PyErr_Clear();
       throw fail("text is not valid Unicode (a lone surrogate)");
     }
-    items.push_back({std::string(data, static_cast<size_t>(size)), json});
+    items.push_back({std::string_view(data, static_cast<size_t>(size)), json});
+    texts.push_back(std::move(text));
   }
   return items;
 }
@@ -220,7 +224,8 @@ void RunItems(std::vector<Item> items, InputFormat input, size_t threads, const 
 // extracting.
 py::list ExtractMany(const py::iterable& objects, int threads) {
   const size_t thread_count = ThreadCount(threads);
-  std::vector<Item> items = ToItems(objects, true, "item");
+  std::vector<py::object> texts;
+  std::vector<Item> items = ToItems(objects, true, "item", texts);
   py::list records;
   std::vector<Paper> batch;
   std::optional<std::string> error;
@@ -252,7 +257,8 @@ py::list ExtractMany(const py::iterable& objects, int threads) {
 
 // The records written in `format`: the CLI's -i citex -f FORMAT.
 py::str FormatRecords(const py::iterable& objects, const FormatInfo& format) {
-  std::vector<Item> items = ToItems(objects, false, "record");
+  std::vector<py::object> texts;
+  std::vector<Item> items = ToItems(objects, false, "record", texts);
   std::optional<std::string> error;
   std::string out;
   {

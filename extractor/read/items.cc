@@ -50,10 +50,9 @@ class ItemReader : public PaperReader {
   void Cut(Chunk& chunk, const ChunkLimits& limits) override {
     while (next_ < items_.size() && chunk.records.size() < limits.records &&
            chunk.bytes.size() < limits.bytes) {
-      std::string& text = items_[next_++].text;
+      const std::string_view text = items_[next_++].text;
       bytes_read_ += text.size();
       chunk.Add(text, next_);
-      std::string().swap(text);  // in the chunk now: keep memory to one copy
     }
     done_ = next_ == items_.size();
   }

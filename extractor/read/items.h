@@ -5,15 +5,19 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractor/read/input.h"
 
 namespace citex {
 
+// The text stays the caller's: it must outlive the reader. The Python
+// module's items are views into Python's own strings, so a batch of
+// abstracts is copied once, into the chunk that reads it.
 struct Item {
-  std::string text;   // the abstract, or the JSON object
-  bool json = false;  // `text` is a JSON object
+  std::string_view text;  // the abstract, or the JSON object
+  bool json = false;      // `text` is a JSON object
 };
 
 // Reads `items` in order, the pipeline's way: cut into chunks, decoded on

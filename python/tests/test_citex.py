@@ -135,6 +135,14 @@ def test_extract_many_keeps_order_and_keys_on_any_thread_count():
     assert keys[: len(keys) // 40] * 40 == keys
 
 
+def test_items_made_on_the_fly_are_kept_until_the_run_ends():
+    # Each str and each dict's JSON lives only as long as citex holds it.
+    items = (("See https://github.com/a/r%d." % i) if i % 2 else {"abstract": "Code: https://gitlab.com/g/p%d" % i}
+             for i in range(3000))
+    names = [r["links"][0]["name"] for r in citex.extract_many(items, threads=2)]
+    assert names == [("a/r%d" if i % 2 else "g/p%d") % i for i in range(3000)]
+
+
 def test_two_python_threads_get_their_own_runs():
     abstracts = [item["abstract"] for item in arxiv_items()] * 20
     expected = citex.extract_many(abstracts, threads=1)

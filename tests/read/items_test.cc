@@ -106,9 +106,10 @@ TEST(ItemReader, CitexRecordsKeepTheirFindings) {
 
 // The pipeline runs any reader as it runs a file's: passes, stages, order.
 TEST(ItemReader, PipelineRunsItemsInOrderOnManyThreads) {
+  std::vector<std::string> abstracts;
+  for (int i = 0; i < 1000; ++i) abstracts.push_back("See https://github.com/a/r" + std::to_string(i));
   std::vector<Item> items;
-  for (int i = 0; i < 1000; ++i)
-    items.push_back({"See https://github.com/a/r" + std::to_string(i), false});
+  for (const std::string& abstract : abstracts) items.push_back({abstract, false});
   PipelineOptions options;
   options.threads = 3;
   std::vector<std::string> names;
