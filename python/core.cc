@@ -80,14 +80,25 @@ class DictSink {
     return py::reinterpret_steal<py::object>(made);
   }
 
-  // Literals only: the cache is keyed by where the text lives.
+  // Literals only: the cache is keyed by where the text lives, one slot per
+  // hash of the address (a record walks about 60 literals), the full map
+  // behind it.
   static PyObject* Interned(std::string_view literal) {
+    struct Slot {
+      const char* at = nullptr;
+      PyObject* interned = nullptr;
+    };
+    static Slot slots[256];
+    const uintptr_t at = reinterpret_cast<uintptr_t>(literal.data());
+    Slot& slot = slots[(at * 0x9E3779B97F4A7C15ull) >> 56];
+    if (slot.at == literal.data()) return slot.interned;
     static auto* const cache = new std::unordered_map<const char*, PyObject*>();
     PyObject*& interned = (*cache)[literal.data()];
     if (interned == nullptr) {
       interned = PyUnicode_InternFromString(std::string(literal).c_str());
       if (interned == nullptr) throw py::error_already_set();
     }
+    slot = {literal.data(), interned};
     return interned;
   }
 
