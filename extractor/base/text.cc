@@ -3,18 +3,21 @@
 namespace citex {
 
 std::string CollapseWhitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written through a pointer: the result is never longer than `text`.
+  std::string out(text.size(), '\0');
+  char* const begin = &out[0];
+  char* o = begin;
   bool pending_space = false;
   for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
-      pending_space = !out.empty();
+    if (IsWhitespace(c)) {
+      pending_space = o != begin;
       continue;
     }
-    if (pending_space) out.push_back(' ');
+    if (pending_space) *o++ = ' ';
     pending_space = false;
-    out.push_back(c);
+    *o++ = c;
   }
+  out.resize(static_cast<size_t>(o - begin));
   return out;
 }
 
