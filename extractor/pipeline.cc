@@ -167,7 +167,8 @@ class Pipeline::FileRun {
   std::map<size_t, std::unique_ptr<Batch>> waiting_;
   bool writing_ = false;
   size_t next_to_write_ = 0;
-  std::vector<std::vector<std::unique_ptr<Batch>>> spare_;  // written, by owner
+  // Written batches, by the thread that reuses them.
+  std::vector<std::vector<std::unique_ptr<Batch>>> spare_;
   bool output_failed_ = false;  // only the writing thread touches it
 };
 

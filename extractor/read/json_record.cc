@@ -52,7 +52,8 @@ std::vector<std::string> SplitAuthorList(std::string_view list) {
   const std::string_view all(flat);
   size_t start = 0;
   int depth = 0;  // affiliations in parentheses hold commas too
-  bool parenthesis = false;  // the current name holds one
+  // Whether the current name holds a '(' (else it needs no WithoutParentheses).
+  bool parenthesis = false;
   for (size_t i = 0; i <= all.size(); ++i) {
     const bool at_end = i == all.size();
     const char c = at_end ? '\0' : all[i];
