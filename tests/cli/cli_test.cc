@@ -1,6 +1,8 @@
 // The command line as scripts see it: exit codes, messages, streams, files.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "tests/support.h"
@@ -101,6 +103,23 @@ TEST(Cli, ClosedPipeEndsQuietly) {
   EXPECT_EQ(ReadFile(dir.File("err")), "");
   const std::string out = ReadFile(dir.File("out"));
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+}
+
+// A pipe on standard output is enlarged, so the writing thread seldom waits
+// for the reader; what goes through it is unchanged.
+TEST(Cli, EnlargesAnOutputPipe) {
+  TempDir dir;
+  WriteFile(dir.File("in.jsonl"), kWithLink);
+  FILE* pipe =
+      popen((std::string("'") + CITEX_BINARY + "' -f jsonl " + dir.File("in.jsonl")).c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buffer[4096];
+  for (size_t n; (n = std::fread(buffer, 1, sizeof(buffer), pipe)) > 0;) out.append(buffer, n);
+  const int size = fcntl(fileno(pipe), F_GETPIPE_SZ);
+  EXPECT_EQ(pclose(pipe), 0);
+  EXPECT_EQ(size, 1 << 20);
+  EXPECT_EQ(out, RunCitex("-f jsonl " + dir.File("in.jsonl")).out);
 }
 
 TEST(Cli, StreamsRecordsFromASlowPipe) {
