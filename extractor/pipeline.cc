@@ -12,8 +12,10 @@ namespace citex {
 namespace {
 
 // A chunk closes at whichever comes first. Small enough that memory stays
-// flat with a few per thread; large enough that locking is rare.
-constexpr ChunkLimits kChunkLimits = {256, 1 << 20};
+// flat with a few per thread, and that a batch's papers are still in cache
+// when they are written (about 110 KB of arXiv records); large enough that
+// locking is rare.
+constexpr ChunkLimits kChunkLimits = {64, 1 << 18};
 
 struct Batch {
   Chunk chunk;

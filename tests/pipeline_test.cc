@@ -12,9 +12,9 @@ namespace {
 
 // Paper i of MakeItems, as delivered: what every field should hold.
 std::string Expected(int i) {
-  std::string s = "id " + std::to_string(i) + " title " + (i % 2 ? "T" + std::to_string(i) : "");
+  std::string s = "id " + std::to_string(i) + " title " + (i % 7 ? "T" + std::to_string(i) : "");
   s += " authors";
-  if (i % 4 == 0) s += " A. Smith|B. Jones";
+  if (i % 11 == 0) s += " A. Smith|B. Jones";
   s += " links";
   if (i % 3 == 0) s += " https://github.com/o/r" + std::to_string(i);
   s += " citations";
@@ -32,8 +32,9 @@ std::string Summary(const Paper& paper) {
   return s;
 }
 
-// Papers with and without each field, in a period (60) that no chunk size
-// divides, so a recycled batch puts a bare paper where one with findings was.
+// Papers with and without each field, in odd periods (3, 5, 7, 11) that no
+// power-of-two chunk divides, so a recycled batch puts a bare paper where one
+// with findings was.
 std::vector<Item> MakeItems(int count) {
   std::vector<Item> items;
   for (int i = 0; i < count; ++i) {
@@ -41,8 +42,8 @@ std::vector<Item> MakeItems(int count) {
     if (i % 3 == 0) abstract += " Code: https://github.com/o/r" + std::to_string(i) + ".";
     if (i % 5 == 0) abstract += " As shown (Smith et al., 2020).";
     std::string json = "{\"id\":\"" + std::to_string(i) + "\"";
-    if (i % 2) json += ",\"title\":\"T" + std::to_string(i) + "\"";
-    if (i % 4 == 0) json += ",\"authors\":\"A. Smith and B. Jones\"";
+    if (i % 7) json += ",\"title\":\"T" + std::to_string(i) + "\"";
+    if (i % 11 == 0) json += ",\"authors\":\"A. Smith and B. Jones\"";
     json += ",\"abstract\":\"" + abstract + "\"}";
     items.push_back({json, true});
   }
@@ -51,7 +52,7 @@ std::vector<Item> MakeItems(int count) {
 
 // Batches are reused: nothing of one paper may reach a later one, at any -j.
 TEST(Pipeline, RecycledBatchesKeepNothingOfEarlierPapers) {
-  constexpr int kPapers = 1100;  // more than four chunks of 256
+  constexpr int kPapers = 1100;  // many chunks, each reused several times
   for (size_t threads : {1, 2, 8}) {
     PipelineOptions options;
     options.threads = threads;
