@@ -79,6 +79,18 @@ int NamedDescriptor(const std::string& path) {
   return -1;
 }
 
+// A pipe's 64 KiB fills with one batch's records, and the writing thread then
+// waits for the reader to be scheduled; a larger one lets it go on. Best
+// effort: the kernel caps the size (fs/pipe-max-size) and a user's total.
+void EnlargePipe(int fd) {
+#ifdef F_SETPIPE_SZ
+  struct stat info;
+  if (fstat(fd, &info) == 0 && S_ISFIFO(info.st_mode)) (void)fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+#else
+  (void)fd;
+#endif
+}
+
 mode_t DefaultMode() {
   const mode_t mask = umask(0);
   umask(mask);
@@ -99,11 +111,15 @@ Output::~Output() {
 
 bool Output::Open(const std::string& path, int stdout_fd) {
   fd_ = stdout_fd;
-  if (path.empty() || path == "-") return true;
+  if (path.empty() || path == "-") {
+    EnlargePipe(fd_);
+    return true;
+  }
   const int named = NamedDescriptor(path);
   if (named >= 0) {
     path_ = path;
     fd_ = named;
+    EnlargePipe(fd_);
     return true;
   }
   path_ = FollowSymlinks(path);
@@ -124,6 +140,7 @@ bool Output::Open(const std::string& path, int stdout_fd) {
       return false;
     }
     owns_fd_ = true;
+    EnlargePipe(fd_);
     return true;
   }
   return OpenTemporary(path);

@@ -22,7 +22,12 @@ Progress::Progress(bool enabled, const std::vector<std::string>& files, std::FIL
 void Progress::Update(const RunStats& stats) {
   if (!enabled_) return;
   const auto now = std::chrono::steady_clock::now();
-  if (drawn_ && now - last_ < std::chrono::milliseconds(200)) return;
+  latest_ = stats;
+  behind_ = drawn_ && now - last_ < std::chrono::milliseconds(200);
+  if (!behind_) Draw(stats, now);
+}
+
+void Progress::Draw(const RunStats& stats, std::chrono::steady_clock::time_point now) {
   last_ = now;
   drawn_ = true;
   const double seconds = std::chrono::duration<double>(now - start_).count();
@@ -37,6 +42,7 @@ void Progress::Update(const RunStats& stats) {
 }
 
 void Progress::Finish() {
+  if (enabled_ && behind_) Draw(latest_, std::chrono::steady_clock::now());
   if (enabled_ && drawn_) std::fputs("\n", err_);
 }
 

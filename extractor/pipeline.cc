@@ -12,14 +12,20 @@ namespace citex {
 namespace {
 
 // A chunk closes at whichever comes first. Small enough that memory stays
-// flat with a few per thread; large enough that locking is rare.
-constexpr ChunkLimits kChunkLimits = {256, 1 << 20};
+// flat with a few per thread, and that a batch's papers are still in cache
+// when they are written (about 110 KB of arXiv records); large enough that
+// locking is rare.
+constexpr ChunkLimits kChunkLimits = {64, 1 << 18};
 
 struct Batch {
   Chunk chunk;
   DecodedChunk decoded;
   size_t sequence = 0;
+  size_t owner = 0;  // the thread that cut it, and reuses it
 };
+
+// A recycled chunk keeps its buffer unless one huge record grew it.
+constexpr size_t kKeptChunkBytes = 4 * kChunkLimits.bytes;
 
 }  // namespace
 
@@ -38,12 +44,12 @@ class Pipeline::FileRun {
     std::string refused;  // why a thread could not start
     for (size_t t = 1; t < threads && refused.empty(); ++t) {
       try {
-        others.emplace_back([this] { Work(); });
+        others.emplace_back([this, t] { Work(t); });
       } catch (const std::system_error& e) {
         refused = e.what();  // out of threads or stack memory: go on with those started
       }
     }
-    Work();
+    Work(0);
     for (std::thread& thread : others) thread.join();
     if (!refused.empty()) {
       pipeline_.errors_({"citex", 0,
@@ -59,10 +65,10 @@ class Pipeline::FileRun {
   // thread far ahead of a slow batch waits rather than pile up memory.
   size_t MaxWaiting() const { return 2 * std::max<size_t>(pipeline_.options_.threads, 1); }
 
-  void Work() {
+  void Work(size_t thread) {
     const std::unique_ptr<RecordDecoder> decoder = reader_.NewDecoder();
     for (;;) {
-      auto batch = std::make_unique<Batch>();
+      std::unique_ptr<Batch> batch = Reuse(thread);
       if (!Cut(*batch)) return;
       DecodeChunk(*decoder, batch->chunk, batch->decoded);
       for (size_t i = 0; i < batch->decoded.papers.size(); ++i) {
@@ -70,6 +76,28 @@ class Pipeline::FileRun {
       }
       Submit(std::move(batch));
     }
+  }
+
+  // One of the thread's written batches, else a new one. The thread that
+  // decoded a batch frees its papers when it decodes the next into it: a
+  // free on another thread costs glibc's arena locks, and a kept buffer
+  // needs no growing.
+  std::unique_ptr<Batch> Reuse(size_t thread) {
+    std::unique_ptr<Batch> batch;
+    {
+      std::lock_guard<std::mutex> lock(write_mutex_);
+      if (thread < spare_.size() && !spare_[thread].empty()) {
+        batch = std::move(spare_[thread].back());
+        spare_[thread].pop_back();
+      }
+    }
+    if (!batch) {
+      batch = std::make_unique<Batch>();
+      batch->owner = thread;
+    } else if (batch->chunk.bytes.capacity() > kKeptChunkBytes) {
+      std::string().swap(batch->chunk.bytes);
+    }
+    return batch;
   }
 
   bool Cut(Batch& batch) {
@@ -93,11 +121,13 @@ class Pipeline::FileRun {
     if (writing_) return;  // the writing thread will find it
     writing_ = true;
     while (!waiting_.empty() && waiting_.begin()->first == next_to_write_) {
-      const std::unique_ptr<Batch> next = std::move(waiting_.begin()->second);
+      std::unique_ptr<Batch> next = std::move(waiting_.begin()->second);
       waiting_.erase(waiting_.begin());
       lock.unlock();
       Write(*next);
       lock.lock();
+      if (next->owner >= spare_.size()) spare_.resize(next->owner + 1);
+      spare_[next->owner].push_back(std::move(next));
       ++next_to_write_;
       written_.notify_all();
     }
@@ -139,6 +169,8 @@ class Pipeline::FileRun {
   std::map<size_t, std::unique_ptr<Batch>> waiting_;
   bool writing_ = false;
   size_t next_to_write_ = 0;
+  // Written batches, by the thread that reuses them.
+  std::vector<std::vector<std::unique_ptr<Batch>>> spare_;
   bool output_failed_ = false;  // only the writing thread touches it
 };
 

@@ -3,18 +3,25 @@
 namespace citex {
 
 std::string CollapseWhitespace(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
-      pending_space = !out.empty();
-      continue;
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && IsWhitespace(text[begin])) ++begin;
+  while (end > begin && IsWhitespace(text[end - 1])) --end;
+  // Written through a pointer: the result is never longer than `text`. The
+  // only spaces written stand for a run, so a space last written means the
+  // run has begun.
+  std::string out(end - begin, '\0');
+  char* const first = &out[0];
+  char* o = first;
+  for (size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (!IsWhitespace(c)) {
+      *o++ = c;
+    } else if (o[-1] != ' ') {
+      *o++ = ' ';
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(c);
   }
+  out.resize(static_cast<size_t>(o - first));
   return out;
 }
 

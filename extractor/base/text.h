@@ -11,7 +11,11 @@ inline bool IsAsciiSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || 
 
 // Also form feed and vertical tab: what C's isspace() calls space, minus
 // its locale.
-inline bool IsWhitespace(char c) { return IsAsciiSpace(c) || c == '\f' || c == '\v'; }
+inline bool IsWhitespace(char c) {
+  // One test for the six: tab to carriage return (9-13) and space (32).
+  const auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && ((0x100003E00ull >> u) & 1) != 0;
+}
 
 inline char AsciiLower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;

@@ -49,24 +49,40 @@ std::string WithoutParentheses(std::string_view name) {
 // "C. Bal\'azs, E. L. Berger and C.-P. Yuan" -> one name each.
 std::vector<std::string> SplitAuthorList(std::string_view list) {
   std::vector<std::string> names;
-  std::string flat = CollapseWhitespace(list);
+  const std::string flat = CollapseWhitespace(list);
+  const std::string_view all(flat);
   size_t start = 0;
   int depth = 0;  // affiliations in parentheses hold commas too
-  for (size_t i = 0; i <= flat.size(); ++i) {
-    const bool at_end = i == flat.size();
-    if (!at_end && flat[i] == '(') ++depth;
-    if (!at_end && flat[i] == ')' && depth > 0) --depth;
+  // Whether the current name holds a '(' (else it needs no WithoutParentheses).
+  bool parenthesis = false;
+  for (size_t i = 0; i <= all.size(); ++i) {
+    const bool at_end = i == all.size();
+    const char c = at_end ? '\0' : all[i];
+    if (c == '(') {
+      ++depth;
+      parenthesis = true;
+    }
+    if (c == ')' && depth > 0) --depth;
     size_t separator = 0;
-    if (!at_end && depth == 0 && flat[i] == ',') separator = 1;
-    if (!at_end && depth == 0 && flat.compare(i, 5, " and ") == 0) separator = 5;
+    if (!at_end && depth == 0 && c == ',') separator = 1;
+    if (!at_end && depth == 0 && c == ' ' && all.compare(i, 5, " and ") == 0) separator = 5;
     if (!at_end && separator == 0) continue;
-    std::string name =
-        CollapseWhitespace(WithoutParentheses(std::string_view(flat).substr(start, i - start)));
+    std::string_view part = all.substr(start, i - start);
+    std::string name;
+    if (parenthesis) {
+      name = CollapseWhitespace(WithoutParentheses(part));
+    } else {
+      // `flat` has single spaces only: collapsing a part just trims it.
+      while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+      while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+      name = std::string(part);
+    }
     if (name.rfind("and ", 0) == 0) name.erase(0, 4);  // ", and Chen"
     if (!name.empty()) names.push_back(std::move(name));
     if (at_end) break;
     start = i + separator;
     i += separator - 1;
+    parenthesis = false;
   }
   return names;
 }
@@ -297,7 +313,7 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
     const std::string_view key = field.unescaped_key();
     std::string path = prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
     value v = field.value();
-    if (path == "source.path" || path == "source.line") {
+    if (std::string_view(prefix) == "source" && (key == "path" || key == "line")) {
       if (!found.source) found.source = Source{};
       if (key == "path")
         found.source->path = String(v, "source.path");

@@ -69,6 +69,57 @@ TEST(ArxivId, VersionedGroups) {
   EXPECT_EQ(version, "v2");
 }
 
+// ArxivIdWithoutVersion matches by hand what kArxivIdVersioned matches.
+TEST(ArxivId, WithoutVersionAgreesWithThePattern) {
+  const RE2 re(kArxivIdVersioned);
+  const std::string inputs[] = {"2403.07974",
+                                "2403.07974v2",
+                                "2403.0797v12",
+                                "2403.079745",
+                                "2403.07974v",
+                                "2403.07974V2",
+                                "2403.07974v2x",
+                                "2403.079",
+                                "24030.7974",
+                                "2403-07974",
+                                "1234",
+                                "",
+                                "v2",
+                                ".",
+                                "hep-th/9901001",
+                                "hep-th/9901001v3",
+                                "math.GT/0309136",
+                                "math.GT/0309136v1",
+                                "math.G/0309136",
+                                "math.GTX/0309136",
+                                "math.G1/0309136",
+                                "math./0309136",
+                                "cs/0112017",
+                                "Hep-th/9901001",
+                                "-th/9901001",
+                                "h/9901001",
+                                "hep--/9901001",
+                                "hep-th/990100",
+                                "hep-th/99010011",
+                                "hep-th9901001",
+                                "hep-th/9901001 ",
+                                " 2403.07974",
+                                "arXiv:2403.07974",
+                                "a.bc/1234567v0",
+                                "a.b",
+                                "a.bc",
+                                "a.bc/",
+                                "x/1234567v",
+                                "x/1234567vv1"};
+  for (const std::string& input : inputs) {
+    re2::StringPiece bare;
+    const bool matches = RE2::FullMatch(input, re, &bare);
+    EXPECT_EQ(ArxivIdWithoutVersion(input), matches ? std::string(bare.data(), bare.size()) : input)
+        << input;
+    if (!matches) EXPECT_FALSE(IsArxivId(input)) << input;
+  }
+}
+
 TEST(ArxivId, YearFromId) {
   EXPECT_EQ(YearFromArxivId("2212.11867"), "2022");
   EXPECT_EQ(YearFromArxivId("0704.0001"), "2007");

@@ -117,6 +117,18 @@ TEST(JsonLinesReader, ArxivSnapshotRecords) {
   EXPECT_EQ(r.papers[1].source.line, 2u);
 }
 
+// Names split at commas and " and " outside parentheses; affiliations,
+// wraps and a leading "and" dropped.
+TEST(JsonLinesReader, AuthorListsSplitIntoNames) {
+  const ReadResult r = ReadAll(
+      R"({"id":"1","title":"T","abstract":"x","authors":)"
+      R"(" P.A. Evans (1, 2),\n  F. van der Tak  (SRON) and\tB. C) D,, and  Chen , X. (open"})"
+      "\n");
+  ASSERT_EQ(r.papers.size(), 1u) << Describe(r.errors);
+  EXPECT_EQ(r.papers[0].authors,
+            (std::vector<std::string>{"P.A. Evans", "F. van der Tak", "B. C) D", "Chen", "X."}));
+}
+
 TEST(JsonLinesReader, BadLinesAreReportedWithTheirLineAndSkipped) {
   const ReadResult r = ReadAll(
       "{\"id\":\"1\",\"title\":\"a\",\"abstract\":\"one\"}\r\n"

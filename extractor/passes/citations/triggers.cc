@@ -1,4 +1,8 @@
 // The prefilters: which finders can match at all, from one byte scan.
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstring>
 #include <string_view>
 
@@ -52,8 +56,7 @@ Triggers ScanTriggers(std::string_view text) {
   // positions hold exactly one multiple of 4. So only digits at multiples of
   // 4 are looked at, and around each one every place where such a trigger
   // could start that covers it.
-  for (size_t i = 0; i < n; i += 4) {
-    if (!IsAsciiDigit(text[i])) continue;
+  const auto around = [&](size_t i) {
     for (size_t s = i >= 7 ? i - 7 : 0; s <= i; ++s) {
       if (s + 3 >= i && YearDigitsAt(text, s)) {  // a year covering i
         t.year = true;
@@ -72,6 +75,24 @@ Triggers ScanTriggers(std::string_view text) {
       }
       if (s < i && text[s] == '/' && DigitsAt(text, s + 1, 7)) t.old_id = true;
     }
+  };
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time, keeping the digits at multiples of 4.
+  const __m128i below = _mm_set1_epi8('0' - 1);
+  const __m128i above = _mm_set1_epi8('9' + 1);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
+    auto mask = static_cast<unsigned>(_mm_movemask_epi8(digit)) & 0x1111u;
+    while (mask != 0) {
+      around(i + static_cast<size_t>(__builtin_ctz(mask)));
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < n; i += 4) {
+    if (IsAsciiDigit(text[i])) around(i);
   }
   t.paren = text.find('(') != std::string_view::npos;
   ForEachByte(text, '[', [&](size_t i) {

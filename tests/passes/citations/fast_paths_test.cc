@@ -88,6 +88,24 @@ TEST(FastPaths, TriggersNeverMissAMatch) {
   }
 }
 
+// The digit triggers at every offset and length, so each lands in every
+// lane of the sixteen-byte scan and in its scalar tail.
+TEST(FastPaths, DigitTriggersAtEveryOffset) {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    for (size_t tail = 0; tail < 20; ++tail) {
+      const auto at = [&](const std::string& trigger) {
+        return ScanTriggers(std::string(pad, 'a') + trigger + std::string(tail, 'b'));
+      };
+      const Triggers year = at("( 2020");
+      EXPECT_TRUE(year.year && year.year_in_bracket) << pad << " " << tail;
+      EXPECT_TRUE(at("10.1234").doi) << pad << " " << tail;
+      EXPECT_TRUE(at("/1234567").old_id) << pad << " " << tail;
+      const Triggers none = at("1 15 123 1599 2100 10.123 /123456");
+      EXPECT_FALSE(none.year || none.doi || none.old_id) << pad << " " << tail;
+    }
+  }
+}
+
 // The same pieces: both unset, or the same bytes of the same text.
 template <size_t N>
 void ExpectSame(const std::array<StringPiece, N>& fast, const std::array<StringPiece, N>& re2,

@@ -1,0 +1,76 @@
+#include "extractor/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractor/read/items.h"
+
+namespace citex {
+namespace {
+
+// Paper i of MakeItems, as delivered: what every field should hold.
+std::string Expected(int i) {
+  std::string s = "id " + std::to_string(i) + " title " + (i % 7 ? "T" + std::to_string(i) : "");
+  s += " authors";
+  if (i % 11 == 0) s += " A. Smith|B. Jones";
+  s += " links";
+  if (i % 3 == 0) s += " https://github.com/o/r" + std::to_string(i);
+  s += " citations";
+  if (i % 5 == 0) s += " Smith et al., 2020";
+  return s;
+}
+
+std::string Summary(const Paper& paper) {
+  std::string s = "id " + paper.id + " title " + paper.title + " authors";
+  for (size_t k = 0; k < paper.authors.size(); ++k) s += (k ? "|" : " ") + paper.authors[k];
+  s += " links";
+  for (const Link& link : paper.links) s += " " + link.url;
+  s += " citations";
+  for (const Citation& citation : paper.citations) s += " " + citation.text;
+  return s;
+}
+
+// Papers with and without each field, in odd periods (3, 5, 7, 11) that no
+// power-of-two chunk divides, so a recycled batch puts a bare paper where one
+// with findings was.
+std::vector<Item> MakeItems(int count) {
+  std::vector<Item> items;
+  for (int i = 0; i < count; ++i) {
+    std::string abstract = "We study things.";
+    if (i % 3 == 0) abstract += " Code: https://github.com/o/r" + std::to_string(i) + ".";
+    if (i % 5 == 0) abstract += " As shown (Smith et al., 2020).";
+    std::string json = "{\"id\":\"" + std::to_string(i) + "\"";
+    if (i % 7) json += ",\"title\":\"T" + std::to_string(i) + "\"";
+    if (i % 11 == 0) json += ",\"authors\":\"A. Smith and B. Jones\"";
+    json += ",\"abstract\":\"" + abstract + "\"}";
+    items.push_back({json, true});
+  }
+  return items;
+}
+
+// Batches are reused: nothing of one paper may reach a later one, at any -j.
+TEST(Pipeline, RecycledBatchesKeepNothingOfEarlierPapers) {
+  constexpr int kPapers = 1100;  // many chunks, each reused several times
+  for (size_t threads : {1, 2, 8}) {
+    PipelineOptions options;
+    options.threads = threads;
+    std::vector<std::string> seen;
+    Pipeline pipeline(
+        options, CorePasses(), CoreStages(StageOptions()),
+        [&](const Paper& paper) {
+          seen.push_back(Summary(paper));
+          return true;
+        },
+        [](const InputError&) {});
+    ASSERT_TRUE(pipeline.Run([&](const ErrorSink& errors) {
+      return MakeItemReader(MakeItems(kPapers), "items", options.reader, errors);
+    }));
+    ASSERT_EQ(seen.size(), static_cast<size_t>(kPapers)) << threads;
+    for (int i = 0; i < kPapers; ++i) ASSERT_EQ(seen[i], Expected(i)) << "-j " << threads;
+  }
+}
+
+}  // namespace
+}  // namespace citex
