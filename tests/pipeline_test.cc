@@ -34,9 +34,9 @@ std::string Summary(const Paper& paper) {
 
 // Papers with and without each field, in odd periods (3, 5, 7, 11) that no
 // power-of-two chunk divides, so a recycled batch puts a bare paper where one
-// with findings was.
-std::vector<Item> MakeItems(int count) {
-  std::vector<Item> items;
+// with findings was. The items are views into `texts`.
+std::vector<Item> MakeItems(int count, std::vector<std::string>& texts) {
+  texts.clear();
   for (int i = 0; i < count; ++i) {
     std::string abstract = "We study things.";
     if (i % 3 == 0) abstract += " Code: https://github.com/o/r" + std::to_string(i) + ".";
@@ -45,30 +45,43 @@ std::vector<Item> MakeItems(int count) {
     if (i % 7) json += ",\"title\":\"T" + std::to_string(i) + "\"";
     if (i % 11 == 0) json += ",\"authors\":\"A. Smith and B. Jones\"";
     json += ",\"abstract\":\"" + abstract + "\"}";
-    items.push_back({json, true});
+    texts.push_back(json);
   }
+  std::vector<Item> items;
+  for (const std::string& text : texts) items.push_back({text, true});
   return items;
 }
 
-// Batches are reused: nothing of one paper may reach a later one, at any -j.
+// Batches are reused: nothing of one paper may reach a later one, at any
+// -j, whether the consumer reads each paper or moves it away (as the Python
+// module does).
 TEST(Pipeline, RecycledBatchesKeepNothingOfEarlierPapers) {
   constexpr int kPapers = 1100;  // many chunks, each reused several times
-  for (size_t threads : {1, 2, 8}) {
-    PipelineOptions options;
-    options.threads = threads;
-    std::vector<std::string> seen;
-    Pipeline pipeline(
-        options, CorePasses(), CoreStages(StageOptions()),
-        [&](const Paper& paper) {
-          seen.push_back(Summary(paper));
-          return true;
-        },
-        [](const InputError&) {});
-    ASSERT_TRUE(pipeline.Run([&](const ErrorSink& errors) {
-      return MakeItemReader(MakeItems(kPapers), "items", options.reader, errors);
-    }));
-    ASSERT_EQ(seen.size(), static_cast<size_t>(kPapers)) << threads;
-    for (int i = 0; i < kPapers; ++i) ASSERT_EQ(seen[i], Expected(i)) << "-j " << threads;
+  for (const bool take : {false, true}) {
+    for (size_t threads : {1, 2, 8}) {
+      PipelineOptions options;
+      options.threads = threads;
+      std::vector<std::string> seen;
+      std::vector<Paper> taken;
+      Pipeline pipeline(
+          options, CorePasses(), CoreStages(StageOptions()),
+          [&](Paper& paper) {
+            seen.push_back(Summary(paper));
+            if (take) taken.push_back(std::move(paper));
+            return true;
+          },
+          [](const InputError&) {});
+      std::vector<std::string> texts;
+      ASSERT_TRUE(pipeline.Run([&](const ErrorSink& errors) {
+        return MakeItemReader(MakeItems(kPapers, texts), "items", options.reader, errors);
+      }));
+      ASSERT_EQ(seen.size(), static_cast<size_t>(kPapers)) << threads;
+      for (int i = 0; i < kPapers; ++i) ASSERT_EQ(seen[i], Expected(i)) << "-j " << threads;
+      if (take) {
+        ASSERT_EQ(taken.size(), static_cast<size_t>(kPapers));
+        EXPECT_EQ(Summary(taken[999]), Expected(999));
+      }
+    }
   }
 }
 
