@@ -396,21 +396,22 @@ void BibKeys::AssignPaperKey(Paper& paper) {
     identities.push_back("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id)));
   }
   if (!paper.doi.empty()) identities.push_back("doi|" + AsciiLower(paper.doi));
-  paper.key.clear();
+  // Each identity is looked up once: whether it is known decides both which
+  // work the paper is and which identities it adds.
   std::optional<Tables::Work> own;
+  std::vector<bool> known;
   for (const std::string& identity : identities) {
     Tables::Work* work = t.Find(identity);
-    if (!work || (*work & Tables::kPaper)) continue;  // unknown, or a repeated record
+    known.push_back(work != nullptr);
+    if (own || !work || (*work & Tables::kPaper)) continue;  // unknown, or a repeated record
     *work |= Tables::kPaper;
     own = *work;
-    paper.key = std::string(t.KeyOf(*own));
-    break;
   }
-  if (paper.key.empty()) paper.key = Claim(PaperBase(paper));
-  for (const std::string& identity : identities) {
-    if (t.Find(identity)) continue;
+  paper.key = own ? std::string(t.KeyOf(*own)) : Claim(PaperBase(paper));
+  for (size_t i = 0; i < identities.size(); ++i) {
+    if (known[i]) continue;
     if (!own) own = t.Store(paper.key, true);
-    t.Add(identity, *own);
+    t.Add(identities[i], *own);
   }
 }
 
