@@ -7,6 +7,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <sys/mman.h>
+
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
@@ -158,9 +160,43 @@ class CollectorPaused {
   bool was_enabled_;
 };
 
+// Python's object arenas (1 MiB each) prefaulted in one call as they are
+// made, while records are built. Records are new memory, about 1.4 KB a
+// paper; taking its pages one fault at a time was a fifth of extract_many's
+// time on these virtual machines. The interpreter's own allocator still
+// makes and frees every arena. Holds the GIL throughout, and nothing it
+// wraps runs Python code, so no other thread sees the swap.
+class ArenasPrefaulted {
+ public:
+  ArenasPrefaulted() {
+    PyObject_GetArenaAllocator(&interpreters_);
+    PyObjectArenaAllocator prefaulting = {&interpreters_, &Alloc, &Free};
+    PyObject_SetArenaAllocator(&prefaulting);
+  }
+  ~ArenasPrefaulted() { PyObject_SetArenaAllocator(&interpreters_); }
+  ArenasPrefaulted(const ArenasPrefaulted&) = delete;
+  ArenasPrefaulted& operator=(const ArenasPrefaulted&) = delete;
+
+ private:
+  static void* Alloc(void* interpreters, size_t size) {
+    auto* allocator = static_cast<PyObjectArenaAllocator*>(interpreters);
+    void* arena = allocator->alloc(allocator->ctx, size);
+    // Linux 5.14 and later; elsewhere the pages come one fault at a time.
+    if (arena != nullptr) madvise(arena, size, MADV_POPULATE_WRITE);
+    return arena;
+  }
+  static void Free(void* interpreters, void* arena, size_t size) {
+    auto* allocator = static_cast<PyObjectArenaAllocator*>(interpreters);
+    allocator->free(allocator->ctx, arena, size);
+  }
+
+  PyObjectArenaAllocator interpreters_;
+};
+
 // Appends a dict for each paper to `records`. Needs the GIL.
 void AppendRecords(const std::vector<Paper>& papers, py::list& records) {
   const CollectorPaused paused;
+  const ArenasPrefaulted prefaulted;
   DictSink sink;
   for (const Paper& paper : papers) {
     record_fields::VisitPaper(sink, paper);
