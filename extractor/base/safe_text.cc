@@ -26,6 +26,7 @@ constexpr std::string_view kWebSchemes[] = {"http://", "https://", "ftp://"};
 }  // namespace
 
 bool IsInvisibleFormat(char32_t c) {
+  if (c < kFormatCharacters[0].first) return false;
   for (const Range& range : kFormatCharacters) {
     if (c >= range.first && c <= range.last) return true;
   }
@@ -38,21 +39,29 @@ std::string PercentEncodeInvisible(std::string_view url) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(url.size());
+  size_t run = 0;  // start of the bytes kept as they are
   for (size_t i = 0; i < url.size();) {
+    const auto byte = static_cast<unsigned char>(url[i]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII, almost every byte of a url
+      ++i;
+      continue;
+    }
     size_t length = 0;
     const char32_t c = DecodeUtf8(url, i, &length);
     if (c == kInvalidCodePoint || (!IsControl(c) && !IsInvisibleFormat(c))) {
-      out.append(url, i, length);
       i += length;
       continue;
     }
+    out.append(url, run, i - run);
     for (; length > 0; --length, ++i) {
-      const auto byte = static_cast<unsigned char>(url[i]);
+      const auto encoded = static_cast<unsigned char>(url[i]);
       out.push_back('%');
-      out.push_back(kHex[byte >> 4]);
-      out.push_back(kHex[byte & 0xF]);
+      out.push_back(kHex[encoded >> 4]);
+      out.push_back(kHex[encoded & 0xF]);
     }
+    run = i;
   }
+  out.append(url, run, url.size() - run);
   return out;
 }
 

@@ -66,6 +66,24 @@ TEST(JsonWriter, InvalidUtf8AndControlCharactersComeOutAsValidJson) {
             "\xEF\xBF\xBD");
 }
 
+// Strings are scanned eight bytes a step: each byte that needs escaping is
+// found at every position in and across those steps, and at the tail.
+TEST(JsonWriter, EscapesAreFoundAtEveryPositionOfAWord) {
+  const std::pair<std::string, std::string> escapes[] = {
+      {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"},  {std::string(1, '\0'), "\\u0000"},
+      {"\x1F", "\\u001f"}, {"\xC3\xA9", "\xC3\xA9"}, {"\xFF", "\xEF\xBF\xBD"}, {"\x7F", "\x7F"},
+  };
+  for (const auto& [raw, escaped] : escapes) {
+    for (size_t before = 0; before < 20; ++before) {
+      const std::string text = std::string(before, 'a') + raw + std::string(19 - before, 'b');
+      std::string out;
+      AppendJsonString(out, text);
+      EXPECT_EQ(out, "\"" + std::string(before, 'a') + escaped + std::string(19 - before, 'b') + "\"")
+          << "byte " << before;
+    }
+  }
+}
+
 TEST(JsonWriter, DocumentAndLines) {
   Paper empty;
   empty.source = {"-", 1};
