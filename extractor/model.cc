@@ -89,6 +89,20 @@ const std::vector<EnumName<CitationKind>>& CitationKindNames() {
   return names;
 }
 
+void ClearForReuse(Paper& paper) {
+  Paper fresh;
+  for (std::string Paper::*field : {&Paper::id, &Paper::title, &Paper::abstract, &Paper::year,
+                                    &Paper::doi, &Paper::categories, &Paper::key}) {
+    (paper.*field).clear();
+    (fresh.*field).swap(paper.*field);
+  }
+  paper.source.path.clear();
+  fresh.source.path.swap(paper.source.path);
+  paper.authors.clear();
+  fresh.authors.swap(paper.authors);
+  paper = std::move(fresh);
+}
+
 const char* ToString(LinkKind kind) { return NameOf(LinkKindNames(), kind); }
 const char* ToString(LinkCategory category) { return NameOf(LinkCategoryNames(), category); }
 const char* ToString(Status status) { return NameOf(StatusNames(), status); }

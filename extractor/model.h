@@ -172,6 +172,11 @@ struct Paper {
   std::vector<std::string> warnings;
 };
 
+// Empties `paper` for the next record. The text fields every record fills
+// keep their buffers, so a batch decoded into again allocates little; every
+// other field starts as a new Paper's.
+void ClearForReuse(Paper& paper);
+
 // One paper's mention of an artefact, for --group-by link.
 struct Mention {
   size_t index = 0;  // the paper's Paper::index

@@ -2,7 +2,7 @@
 
 namespace citex {
 
-std::string CollapseWhitespace(std::string_view text) {
+void CollapseWhitespaceInto(std::string_view text, std::string& out) {
   size_t begin = 0;
   size_t end = text.size();
   while (begin < end && IsWhitespace(text[begin])) ++begin;
@@ -10,8 +10,8 @@ std::string CollapseWhitespace(std::string_view text) {
   // Written through a pointer: the result is never longer than `text`. The
   // only spaces written stand for a run, so a space last written means the
   // run has begun.
-  std::string out(end - begin, '\0');
-  char* const first = &out[0];
+  out.resize(end - begin);
+  char* const first = out.data();
   char* o = first;
   for (size_t i = begin; i < end; ++i) {
     const char c = text[i];
@@ -22,6 +22,11 @@ std::string CollapseWhitespace(std::string_view text) {
     }
   }
   out.resize(static_cast<size_t>(o - first));
+}
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  CollapseWhitespaceInto(text, out);
   return out;
 }
 

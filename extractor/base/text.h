@@ -35,5 +35,7 @@ inline bool EndsWith(std::string_view s, std::string_view suffix) {
 // Runs of ASCII whitespace (arXiv's hard wraps: "and\n  LHC") become one
 // space; leading and trailing whitespace is dropped.
 std::string CollapseWhitespace(std::string_view text);
+// The same written over `out`, which keeps its buffer.
+void CollapseWhitespaceInto(std::string_view text, std::string& out);
 
 }  // namespace citex

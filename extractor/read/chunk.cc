@@ -19,28 +19,30 @@ void Chunk::Add(std::string_view record, size_t line, std::string_view title) {
 }
 
 void DecodeChunk(RecordDecoder& decoder, const Chunk& chunk, DecodedChunk& out) {
-  out.papers.clear();
+  // The papers of the chunk decoded before are decoded into again.
+  size_t decoded = 0;
   out.has_findings.clear();
   out.errors.clear();
   size_t cut_error = 0;
   const auto place_cut_errors = [&](size_t record) {
     for (; cut_error < chunk.errors.size() && chunk.errors[cut_error].before <= record;
          ++cut_error) {
-      out.errors.push_back({out.papers.size(), chunk.errors[cut_error].error});
+      out.errors.push_back({decoded, chunk.errors[cut_error].error});
     }
   };
-  const ErrorSink place = [&](const InputError& error) {
-    out.errors.push_back({out.papers.size(), error});
-  };
-  Paper paper;
+  const ErrorSink place = [&](const InputError& error) { out.errors.push_back({decoded, error}); };
   for (size_t i = 0; i < chunk.records.size(); ++i) {
     place_cut_errors(i);
+    if (decoded == out.papers.size()) out.papers.emplace_back();
     bool has_findings = false;
-    if (!decoder.Decode(chunk, chunk.records[i], paper, &has_findings, place)) continue;
-    out.papers.push_back(std::move(paper));
+    if (!decoder.Decode(chunk, chunk.records[i], out.papers[decoded], &has_findings, place)) {
+      continue;
+    }
+    ++decoded;
     out.has_findings.push_back(has_findings);
   }
   place_cut_errors(chunk.records.size());
+  out.papers.resize(decoded);
 }
 
 bool DecodedChunk::ReportBefore(size_t paper, size_t* next_error, bool strict,

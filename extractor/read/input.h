@@ -100,7 +100,8 @@ class RecordDecoder {
  public:
   virtual ~RecordDecoder() = default;
   // Fills `paper` (id, title, abstract, authors, year, doi, categories,
-  // source; links and citations too for citex input) from `record`. Returns
+  // source; links and citations too for citex input) from `record`, first
+  // emptying it with ClearForReuse: it may hold an earlier record. Returns
   // false, after telling `errors` why, when the record is skipped; a repaired
   // record is kept with a warning. `*has_findings`: citex's own output.
   virtual bool Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper,

@@ -16,9 +16,10 @@ class ItemDecoder : public RecordDecoder {
     if (json_[record.line - 1]) {
       return json_decoder_.Decode(chunk, record, paper, has_findings, errors);
     }
-    paper = Paper();
+    ClearForReuse(paper);
     paper.abstract.assign(chunk.bytes, record.offset, record.size);
-    paper.source = {path_, record.line};
+    paper.source.path.assign(path_);
+    paper.source.line = record.line;
     *has_findings = false;
     return true;
   }

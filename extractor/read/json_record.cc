@@ -18,13 +18,16 @@ using simdjson::ondemand::json_type;
 using simdjson::ondemand::object;
 using simdjson::ondemand::value;
 
-std::string String(value v, const char* field) {
+// The string's text, valid until the next record is parsed; "" for null.
+std::string_view StringView(value v, const char* field) {
   if (v.type() == json_type::null) return "";
   if (v.type() != json_type::string) {
     throw std::runtime_error(std::string("field \"") + field + "\" is not a string");
   }
-  return std::string(std::string_view(v.get_string()));
+  return v.get_string();
 }
+
+std::string String(value v, const char* field) { return std::string(StringView(v, field)); }
 
 // A number as written: some datasets use numeric ids and years. simdjson's
 // raw token runs on to the next token, whitespace included.
@@ -46,10 +49,10 @@ std::string WithoutParentheses(std::string_view name) {
   return out;
 }
 
-// "C. Bal\'azs, E. L. Berger and C.-P. Yuan" -> one name each.
-std::vector<std::string> SplitAuthorList(std::string_view list) {
-  std::vector<std::string> names;
-  const std::string flat = CollapseWhitespace(list);
+// "C. Bal\'azs, E. L. Berger and C.-P. Yuan" -> one name each, after `names`.
+void SplitAuthorList(std::string_view list, std::vector<std::string>& names) {
+  thread_local std::string flat;  // kept: a buffer a thread fills for every record
+  CollapseWhitespaceInto(list, flat);
   const std::string_view all(flat);
   size_t start = 0;
   int depth = 0;  // affiliations in parentheses hold commas too
@@ -84,26 +87,25 @@ std::vector<std::string> SplitAuthorList(std::string_view list) {
     i += separator - 1;
     parenthesis = false;
   }
-  return names;
 }
 
-std::vector<std::string> Authors(value v) {
-  if (v.type() == json_type::string) return SplitAuthorList(std::string_view(v.get_string()));
-  std::vector<std::string> names;
-  if (v.type() != json_type::array) return names;
+// The names of an "authors" field written over `names`, which keeps its buffer.
+void AuthorsInto(value v, std::vector<std::string>& names) {
+  names.clear();
+  if (v.type() == json_type::string) return SplitAuthorList(std::string_view(v.get_string()), names);
+  if (v.type() != json_type::array) return;
   for (value author : v.get_array()) {
     if (author.type() == json_type::string) {
       names.push_back(CollapseWhitespace(std::string_view(author.get_string())));
     } else if (author.type() == json_type::object) {
       for (auto field : author.get_object()) {
         if (std::string_view(field.unescaped_key()) == "name") {
-          names.push_back(CollapseWhitespace(String(field.value(), "name")));
+          names.push_back(CollapseWhitespace(StringView(field.value(), "name")));
           break;
         }
       }
     }
   }
-  return names;
 }
 
 template <typename Enum>
@@ -221,7 +223,7 @@ Citation ReadCitation(object o) {
     else if (key == "span")
       citation.span = ReadSpan(v);
     else if (key == "authors")
-      citation.authors = Authors(v);
+      AuthorsInto(v, citation.authors);
     else if (key == "et_al")
       citation.et_al = v.get_bool();
     else if (key == "year")
@@ -340,25 +342,25 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         if (v.type() == json_type::number)
           paper.id = NumberText(v);
         else
-          paper.id = CollapseWhitespace(String(v, path.c_str()));
+          CollapseWhitespaceInto(StringView(v, path.c_str()), paper.id);
         break;
       case Slot::kTitle:
-        paper.title = CollapseWhitespace(String(v, path.c_str()));
+        CollapseWhitespaceInto(StringView(v, path.c_str()), paper.title);
         break;
       case Slot::kText:
         if (v.type() != json_type::null) {
-          paper.abstract = String(v, path.c_str());
+          paper.abstract.assign(StringView(v, path.c_str()));
           found.has_text = true;
         }
         break;
       case Slot::kAuthors:
-        paper.authors = Authors(v);
+        AuthorsInto(v, paper.authors);
         break;
       case Slot::kDoi:
-        paper.doi = String(v, path.c_str());
+        paper.doi.assign(StringView(v, path.c_str()));
         break;
       case Slot::kCategories:
-        paper.categories = String(v, path.c_str());
+        paper.categories.assign(StringView(v, path.c_str()));
         break;
       case Slot::kPublished:
         found.published = String(v, path.c_str());
@@ -441,8 +443,9 @@ TexFields JsonRecordDecoder::DetectTex(const Found& found) const {
 
 bool JsonRecordDecoder::Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper,
                                bool* has_findings, const ErrorSink& errors) {
-  paper = Paper();
-  paper.source = {path_, record.line};
+  ClearForReuse(paper);
+  paper.source.path.assign(path_);
+  paper.source.line = record.line;
   bool repaired_utf8 = false;
   const std::string problem =
       Parse(chunk.bytes.data() + record.offset, record.size, chunk.bytes.size() - record.offset,

@@ -89,10 +89,11 @@ class TextDecoder : public RecordDecoder {
   bool Decode(const Chunk& chunk, const RecordSpan& record, Paper& paper, bool* has_findings,
               const ErrorSink&) override {
     const std::string_view bytes = std::string_view(chunk.bytes).substr(record.offset, record.size);
-    paper = Paper();
-    paper.title = CollapseWhitespace(bytes.substr(0, record.title_size));
-    paper.abstract = std::string(bytes.substr(record.title_size));
-    paper.source = {path_, record.line};
+    ClearForReuse(paper);
+    CollapseWhitespaceInto(bytes.substr(0, record.title_size), paper.title);
+    paper.abstract.assign(bytes.substr(record.title_size));
+    paper.source.path.assign(path_);
+    paper.source.line = record.line;
     SetTexFields(TexFields{}, options_, paper);  // a page copied from a browser is plain text
     *has_findings = false;
     return true;

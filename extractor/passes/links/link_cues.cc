@@ -178,14 +178,21 @@ std::vector<size_t> SentenceEnds(std::string_view text, const std::vector<Candid
     if (i + 1 < n && !(text[i + 1] == ' ' || text[i + 1] == '\n' || text[i + 1] == '\t')) continue;
     if (c == '.') {
       // The word before the dot, at most 8 bytes back.
-      size_t w = i;
-      while (w > 0 && i - w < 8 && static_cast<unsigned char>(text[w - 1]) > 0x20) --w;
-      std::string word = AsciiLower(text.substr(w, i - w));
       // The word starts after any bracket or LaTeX brace: "}{C. J. Paxman"
-      // has the initial "C.".
-      if (const size_t b = word.find_last_of("([{}"); b != std::string::npos) word.erase(0, b + 1);
+      // has the initial "C.". Lower-cased in place: this runs at every dot.
+      char lowered[8];
+      size_t size = 0;
+      for (size_t w = i; w > 0 && i - w < 8; --w) {
+        const char ch = text[w - 1];
+        if (static_cast<unsigned char>(ch) <= 0x20 || ch == '(' || ch == '[' || ch == '{' ||
+            ch == '}') {
+          break;
+        }
+        lowered[7 - size++] = AsciiLower(ch);
+      }
+      const std::string_view word(lowered + 8 - size, size);
       // "e.g." and "i.e." are letters and dots; "7.62%." ends a sentence.
-      bool dotted = word.find('.') != std::string::npos;
+      bool dotted = word.find('.') != std::string_view::npos;
       for (char ch : word) dotted = dotted && ((ch >= 'a' && ch <= 'z') || ch == '.');
       if (word.size() <= 1 || dotted || word == "al" || word == "vs" || word == "cf" ||
           word == "fig" || word == "eq" || word == "no" || word == "sec" || word == "approx") {
