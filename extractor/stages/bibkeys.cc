@@ -156,6 +156,18 @@ std::string BibKeys::Fold(std::string_view text) {
   std::string out;
   size_t pos = 0;
   while (pos < text.size()) {
+    // ASCII, nearly every byte of a name or title, is kept or dropped here:
+    // the letter table starts above it.
+    const char byte = text[pos];
+    if (static_cast<unsigned char>(byte) < 0x80) {
+      if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) {
+        out.push_back(byte);
+      } else if (byte >= 'A' && byte <= 'Z') {
+        out.push_back(static_cast<char>(byte - 'A' + 'a'));
+      }
+      ++pos;
+      continue;
+    }
     const char32_t cp = latin::NextCodePoint(text, pos);
     if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
       out.push_back(static_cast<char>(cp));
