@@ -176,6 +176,24 @@ bool IsInvisibleMarkAt(std::string_view text, size_t i) {
   return (b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8F) || (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4);
 }
 
+// Whether the ':' or '.' at text[i] is a trigger byte of kLinkStart: "://"
+// or a scheme's gap before "//", the '.' of "www.", or a '.' before "co/",
+// "com/" or "github.io" (any case).
+bool StartTriggerAt(std::string_view text, size_t i) {
+  const size_t n = text.size();
+  if (text[i] == ':') {
+    size_t len = 0;
+    return text.compare(i, 3, "://") == 0 ||
+           (i + 1 < n && (text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\n') &&
+            SchemeGapAt(text, i + 1, &len));
+  }
+  const char prev = i > 0 ? AsciiLower(text[i - 1]) : '\0';
+  const char next = i + 1 < n ? AsciiLower(text[i + 1]) : '\0';
+  if (prev != 'w' && next != 'c' && next != 'g') return false;
+  return (i >= 3 && EqualsNoCaseAt(text, i - 3, "www")) || EqualsNoCaseAt(text, i + 1, "co/") ||
+         EqualsNoCaseAt(text, i + 1, "com/") || EqualsNoCaseAt(text, i + 1, "github.io");
+}
+
 }  // namespace
 
 LinkTriggers ScanLinkTriggers(std::string_view text) {
@@ -185,12 +203,7 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
   auto visit = [&](size_t i) {
     const char c = text[i];
     if (c == ':') {
-      size_t len = 0;
-      if (text.compare(i, 3, "://") == 0 ||
-          (i + 1 < n && (text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\n') &&
-           SchemeGapAt(text, i + 1, &len))) {
-        t.start = true;
-      }
+      if (StartTriggerAt(text, i)) t.start = true;
     } else if (c == '.') {
       // Most dots end a sentence or a number: a quick look first.
       const char raw_next = i + 1 < n ? text[i + 1] : '\0';
@@ -198,13 +211,7 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
           IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && BareTldAt(text, i + 1) > 0) {
         t.bare = true;
       }
-      const char prev = i > 0 ? AsciiLower(text[i - 1]) : '\0';
-      const char next = AsciiLower(raw_next);
-      if (prev != 'w' && next != 'c' && next != 'g') return;
-      if ((i >= 3 && EqualsNoCaseAt(text, i - 3, "www")) || EqualsNoCaseAt(text, i + 1, "co/") ||
-          EqualsNoCaseAt(text, i + 1, "com/") || EqualsNoCaseAt(text, i + 1, "github.io")) {
-        t.start = true;
-      }
+      if (!t.start && StartTriggerAt(text, i)) t.start = true;
     } else if (!t.title && i > 0 && IsWhitespace(text[i - 1])) {
       size_t j = i;
       while (j > 0 && IsWhitespace(text[j - 1])) --j;
@@ -234,6 +241,29 @@ LinkTriggers ScanLinkTriggers(std::string_view text) {
   return t;
 }
 
+size_t NextStartTrigger(std::string_view text, size_t from) {
+  const size_t n = text.size();
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i colon = _mm_set1_epi8(':');
+  const __m128i dot = _mm_set1_epi8('.');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    auto mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, dot))));
+    while (mask != 0) {
+      const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+      if (StartTriggerAt(text, at)) return at;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if ((text[i] == ':' || text[i] == '.') && StartTriggerAt(text, i)) return i;
+  }
+  return std::string_view::npos;
+}
+
 namespace {
 
 class LinkScanner {
@@ -256,10 +286,19 @@ class LinkScanner {
     // engine over each match. The alternative that matched is read off the matched literal,
     // which no two alternatives share: a scheme ends in "://", a code host
     // in another '/', ".github.io" starts with '.', and "www." is the rest.
+    // RE2 looks only around each trigger (link_internal.h): the first match
+    // from `pos` holds the first trigger from `pos`, or starts after it.
     re2::StringPiece match;
     const re2::StringPiece input(text_.data(), text_.size());
-    while (pos < text_.size() && out.size() < kMaxCandidates &&
-           start_re.Match(input, pos, text_.size(), RE2::UNANCHORED, &match, 1)) {
+    for (size_t trigger = NextStartTrigger(text_, 0);
+         trigger != std::string_view::npos && out.size() < kMaxCandidates;) {
+      const size_t from = std::max(pos, trigger - std::min(trigger, kStartBeforeTrigger));
+      const size_t to = std::min(text_.size(), trigger + kStartAfterTrigger + 1);
+      if (!start_re.Match(input, from, to, RE2::UNANCHORED, &match, 1) ||
+          static_cast<size_t>(match.data() - text_.data()) > trigger) {
+        trigger = NextStartTrigger(text_, trigger + 1);  // a trigger no match holds
+        continue;
+      }
       size_t start = static_cast<size_t>(match.data() - text_.data());
       const std::string_view literal(match.data(), match.size());
       StartKind kind = StartKind::kWww;
@@ -287,6 +326,7 @@ class LinkScanner {
         out.push_back(std::move(cand));
       }
       pos = resume;
+      trigger = NextStartTrigger(text_, pos);
     }
     if (triggers.title) AddGithubPageTitles(&out);
     if (triggers.bare) AddBareDomains(&out);

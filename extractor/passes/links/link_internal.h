@@ -79,6 +79,17 @@ struct LinkTriggers {
 };
 LinkTriggers ScanLinkTriggers(std::string_view text);
 
+// Where kLinkStart is searched for: each of its matches holds a trigger
+// byte (the ':' or '.' that sets LinkTriggers::start), at most
+// kStartBeforeTrigger bytes after the match begins ("huggingface.co/": 11)
+// and with the match ending at most kStartAfterTrigger bytes after it
+// (".github.io": 10; "https:" and a gap "  \n  //": 8). So a search needs
+// only the few bytes around each trigger, not the whole text.
+inline constexpr size_t kStartBeforeTrigger = 11;
+inline constexpr size_t kStartAfterTrigger = 10;
+// The first trigger byte of kLinkStart at or after `from`; npos if none.
+size_t NextStartTrigger(std::string_view text, size_t from);
+
 // Host and path segments of a cleaned url ("https://host/a/b?q#f").
 struct ParsedUrl {
   std::string host;                   // lower-cased, no userinfo, port or "www."

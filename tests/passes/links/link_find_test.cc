@@ -69,5 +69,36 @@ TEST(ScanLinkTriggers, AgreesWithRe2OnSamplesAndConformanceInputs) {
   EXPECT_GT(quiet, 10u);
 }
 
+// FindCandidates searches for kLinkStart only around trigger bytes: every
+// match, at every start RE2 finds one, must hold a trigger no further than
+// kStartBeforeTrigger from its start, and end within kStartAfterTrigger
+// after it. Checked on the inputs above and on each alternative's longest
+// and oddest forms.
+TEST(NextStartTrigger, EveryLinkStartMatchHoldsATriggerNearItsStart) {
+  const RE2 start(link_patterns::kLinkStart, links_internal::Latin1Options());
+  std::vector<std::string> inputs = Inputs();
+  for (const char* odd : {"HTTPS:\t \n \t//x", "ftp:  \n  //x", "x.GitHub.IO", "WWW.x",
+                          "HuggingFace.Co/x", "hf.co/x", "github.com/", "xhttps://a",
+                          "http: //a", "https:\n//a", "..github.io.", "www.www.x"}) {
+    inputs.push_back(odd);
+  }
+  size_t matches = 0;
+  for (const std::string& text : inputs) {
+    const re2::StringPiece input(text);
+    for (size_t at = 0; at < text.size(); ++at) {
+      re2::StringPiece match;
+      if (!start.Match(input, at, text.size(), RE2::ANCHOR_START, &match, 1)) continue;
+      ++matches;
+      const size_t trigger = links_internal::NextStartTrigger(text, at);
+      ASSERT_NE(trigger, std::string::npos) << text.substr(at, 40);
+      EXPECT_LT(trigger, at + match.size()) << text.substr(at, 40);
+      EXPECT_LE(trigger - at, links_internal::kStartBeforeTrigger) << text.substr(at, 40);
+      EXPECT_LE(at + match.size() - trigger, links_internal::kStartAfterTrigger + 1)
+          << text.substr(at, 40);
+    }
+  }
+  EXPECT_GT(matches, 100u);
+}
+
 }  // namespace
 }  // namespace citex
