@@ -155,6 +155,7 @@ class Pipeline::FileRun {
       if (!p.deliver_(paper)) output_failed_ = stop_ = true;
     }
     p.stats_.bytes = p.bytes_before_file_ + bytes_read_;
+    p.stats_.input_may_pause = reader_.MayPause();
     if (p.on_batch_ && !output_failed_) p.on_batch_(p.stats_);
   }
 

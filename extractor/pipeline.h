@@ -29,6 +29,9 @@ struct RunStats {
   size_t findings = 0;  // links and citations written
   size_t errors = 0;    // bad records and unreadable files
   size_t bytes = 0;     // input bytes read
+  // The input being read is a pipe or terminal, which may pause: a batch's
+  // output should go out with it rather than wait in a buffer.
+  bool input_may_pause = false;
 };
 
 class Pipeline {

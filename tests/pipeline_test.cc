@@ -1,6 +1,10 @@
 #include "extractor/pipeline.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <utility>
 
 #include <string>
 #include <vector>
@@ -83,6 +87,32 @@ TEST(Pipeline, RecycledBatchesKeepNothingOfEarlierPapers) {
       }
     }
   }
+}
+
+// A batch tells whether its input may pause, so that the CLI writes out at
+// once what came from a pipe and gathers what comes from a file.
+TEST(Pipeline, BatchesTellWhetherTheInputMayPause) {
+  char file[] = "/tmp/citex-pipeline-test-XXXXXX";
+  const int fd = mkstemp(file);
+  ASSERT_GE(fd, 0);
+  const std::string record = "{\"id\":\"1\",\"abstract\":\"We study things.\"}\n";
+  ASSERT_EQ(write(fd, record.data(), record.size()), static_cast<ssize_t>(record.size()));
+  close(fd);
+  int ends[2];
+  ASSERT_EQ(pipe(ends), 0);
+  ASSERT_EQ(write(ends[1], record.data(), record.size()), static_cast<ssize_t>(record.size()));
+  close(ends[1]);
+  for (const auto& [path, may_pause] :
+       {std::pair<std::string, bool>{file, false}, {"/dev/fd/" + std::to_string(ends[0]), true}}) {
+    Pipeline pipeline(PipelineOptions(), CorePasses(), CoreStages(StageOptions()),
+                      [](Paper&) { return true; }, [](const InputError&) {});
+    std::vector<bool> seen;
+    pipeline.OnBatch([&](const RunStats& stats) { seen.push_back(stats.input_may_pause); });
+    ASSERT_TRUE(pipeline.RunFile(path));
+    EXPECT_EQ(seen, std::vector<bool>{may_pause}) << path;
+  }
+  close(ends[0]);
+  unlink(file);
 }
 
 }  // namespace

@@ -41,6 +41,8 @@ class ByteSource {
   }
 
   bool starved() const { return starved_; }
+  // False for a pipe or terminal, whose writer may pause for a while.
+  bool regular_file() const { return regular_file_; }
   size_t bytes_read() const { return bytes_read_; }
   const std::string& error() const { return error_; }
 

@@ -128,6 +128,9 @@ class PaperReader {
   virtual std::unique_ptr<RecordDecoder> NewDecoder() const = 0;
   // Bytes consumed so far, for progress reports.
   virtual size_t BytesRead() const = 0;
+  // True when the input is a pipe or terminal, which may pause: what was
+  // read so far should then be written out at once.
+  virtual bool MayPause() const { return false; }
 
   // The next paper, cut and decoded on this thread; errors go to the sink
   // given at open. For callers without a pipeline.

@@ -81,6 +81,7 @@ class JsonRecordReader : public PaperReader {
     return std::make_unique<JsonRecordDecoder>(options_, path_);
   }
   size_t BytesRead() const override { return source_->bytes_read(); }
+  bool MayPause() const override { return !source_->regular_file(); }
 
  protected:
   std::unique_ptr<ByteSource> source_;

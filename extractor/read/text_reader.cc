@@ -137,6 +137,7 @@ class TextReader : public PaperReader {
     return std::make_unique<TextDecoder>(path_, options_);
   }
   size_t BytesRead() const override { return source_->bytes_read(); }
+  bool MayPause() const override { return !source_->regular_file(); }
 
  private:
   void Load(size_t max_bytes) {

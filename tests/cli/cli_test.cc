@@ -133,6 +133,22 @@ TEST(Cli, StreamsRecordsFromASlowPipe) {
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
 }
 
+// Output from a regular file is written in large pieces; from a pipe, after
+// every batch: a first chunk that fills up (64 records) and the few after
+// it all come out while the producer pauses.
+TEST(Cli, StreamsFullBatchesFromAPipeThatPauses) {
+  TempDir dir;
+  std::string seventy;
+  for (int i = 0; i < 70; ++i) seventy += kWithLink;
+  WriteFile(dir.File("seventy.jsonl"), seventy);
+  const std::string command = std::string("(cat ") + dir.File("seventy.jsonl") +
+                              "; sleep 4; echo '" + kWithoutLink + "') | timeout 2 '" +
+                              CITEX_BINARY + "' -j 2 -f jsonl > " + dir.File("out") + " 2>&1";
+  std::system(command.c_str());
+  const std::string out = ReadFile(dir.File("out"));
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 70) << out.substr(0, 200);
+}
+
 TEST(Cli, StreamsElementsOfAJsonArrayFromASlowPipe) {
   TempDir dir;
   const std::string command =
