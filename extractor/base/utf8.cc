@@ -1,5 +1,9 @@
 #include "extractor/base/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cstdint>
 #include <cstring>
 
@@ -63,9 +67,16 @@ size_t FindInvalidUtf8(std::string_view s, size_t from) {
 bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s, 0) == std::string_view::npos; }
 
 bool IsAscii(std::string_view s) {
-  // Eight bytes at a time: any high bit set is a non-ASCII byte.
+  // Any high bit set is a non-ASCII byte: sixteen bytes a step, then eight.
   uint64_t high = 0;
   size_t i = 0;
+#if defined(__SSE2__)
+  __m128i high16 = _mm_setzero_si128();
+  for (; i + 16 <= s.size(); i += 16) {
+    high16 = _mm_or_si128(high16, _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)));
+  }
+  if (_mm_movemask_epi8(high16) != 0) return false;
+#endif
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, s.data() + i, 8);
