@@ -68,7 +68,10 @@ void SplitAuthorList(std::string_view list, std::vector<std::string>& names) {
     if (c == ')' && depth > 0) --depth;
     size_t separator = 0;
     if (!at_end && depth == 0 && c == ',') separator = 1;
-    if (!at_end && depth == 0 && c == ' ' && all.compare(i, 5, " and ") == 0) separator = 5;
+    if (!at_end && depth == 0 && c == ' ' && i + 4 < all.size() && all[i + 1] == 'a' &&
+        all[i + 2] == 'n' && all[i + 3] == 'd' && all[i + 4] == ' ') {
+      separator = 5;  // " and "
+    }
     if (!at_end && separator == 0) continue;
     std::string_view part = all.substr(start, i - start);
     std::string name;
