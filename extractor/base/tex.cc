@@ -127,7 +127,15 @@ std::vector<Span> MathSpans(std::string_view text) {
 }
 
 std::string DecodeAccentsOutsideMath(std::string_view text) {
-  if (text.find('\\') == std::string_view::npos) return std::string(text);
+  std::string out(text);
+  DecodeAccentsOutsideMathIn(out);
+  return out;
+}
+
+void DecodeAccentsOutsideMathIn(std::string& decoded) {
+  // Only a backslash starts an accent: text without one stays as it is.
+  if (decoded.find('\\') == std::string::npos) return;
+  const std::string_view text(decoded);
   std::string out;
   size_t done = 0;
   for (const Span& math : MathSpans(text)) {
@@ -136,7 +144,7 @@ std::string DecodeAccentsOutsideMath(std::string_view text) {
     done = math.end;
   }
   out += latin::DecodeLatexAccents(text.substr(done));
-  return out;
+  decoded = std::move(out);
 }
 
 }  // namespace citex::tex

@@ -29,5 +29,7 @@ size_t MacroLength(std::string_view text, size_t pos);
 // latin::DecodeLatexAccents outside the math spans:
 // "Gr\"obner bases for $\"{a}$" -> "Gröbner bases for $\"{a}$".
 std::string DecodeAccentsOutsideMath(std::string_view text);
+// The same written over `text`, which is left untouched when it holds no accent.
+void DecodeAccentsOutsideMathIn(std::string& text);
 
 }  // namespace citex::tex

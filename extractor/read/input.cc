@@ -76,13 +76,9 @@ bool LooksBinary(std::string_view head) {
 
 void SetTexFields(TexFields detected, const ReaderOptions& options, Paper& paper) {
   paper.tex = options.tex ? TexFields{*options.tex, *options.tex, *options.tex} : detected;
-  // Only a backslash starts an accent: text without one is left as it is.
-  const auto decode = [](std::string& text) {
-    if (text.find('\\') != std::string::npos) text = tex::DecodeAccentsOutsideMath(text);
-  };
-  if (paper.tex.title) decode(paper.title);
+  if (paper.tex.title) tex::DecodeAccentsOutsideMathIn(paper.title);
   if (paper.tex.authors) {
-    for (std::string& author : paper.authors) decode(author);
+    for (std::string& author : paper.authors) tex::DecodeAccentsOutsideMathIn(author);
   }
 }
 
