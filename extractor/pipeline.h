@@ -37,8 +37,10 @@ struct RunStats {
 class Pipeline {
  public:
   // `deliver` gets each finished paper, in input order, and may move from
-  // it: nothing reads the paper after. It returns false to stop the run
-  // (the output failed).
+  // it: nothing reads the paper after. The paper stays where it is until the
+  // batch callback that follows it returns, so `deliver` may keep a pointer
+  // for it. `deliver` returns false to stop the run (the output failed); the
+  // batch callback is then not called.
   // `errors` gets bad records as they are found.
   // `passes` run on every paper that is not already extracted (-i citex);
   // `stages` run on every paper, in order, before `deliver`.

@@ -9,10 +9,12 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -160,46 +162,143 @@ class CollectorPaused {
   bool was_enabled_;
 };
 
-// Python's object arenas (1 MiB each) prefaulted in one call as they are
-// made, while records are built. Records are new memory, about 1.4 KB a
-// paper; taking its pages one fault at a time was a fifth of extract_many's
-// time on these virtual machines. The interpreter's own allocator still
-// makes and frees every arena. Holds the GIL throughout, and nothing it
-// wraps runs Python code, so no other thread sees the swap.
-class ArenasPrefaulted {
+// Python's object arenas for records, from 2 MiB regions on transparent
+// huge pages, each arena prefaulted in one call. Records are new memory,
+// about 1.4 KB a paper; on these virtual machines taking it a 4 KB page at a
+// time, a fault and a TLB miss each, was half of extract_many's time. The
+// wrapper goes around the interpreter's own allocator once, at import. Only
+// arenas made while records are built come from regions; a region is
+// unmapped whole when its last arena is freed, so no huge page is split.
+// pymalloc calls it with the GIL held, which guards the state here.
+class RecordArenas {
  public:
-  ArenasPrefaulted() {
-    PyObject_GetArenaAllocator(&interpreters_);
-    PyObjectArenaAllocator prefaulting = {&interpreters_, &Alloc, &Free};
-    PyObject_SetArenaAllocator(&prefaulting);
+  // The wrapper, put in place on first use. Never destroyed: the
+  // interpreter may free an arena after static destructors have run.
+  static RecordArenas& Installed() {
+    static RecordArenas* const arenas = new RecordArenas();
+    return *arenas;
   }
-  ~ArenasPrefaulted() { PyObject_SetArenaAllocator(&interpreters_); }
-  ArenasPrefaulted(const ArenasPrefaulted&) = delete;
-  ArenasPrefaulted& operator=(const ArenasPrefaulted&) = delete;
+
+  // While one lives, new arenas come from regions.
+  class Building {
+   public:
+    Building() { ++Installed().building_; }
+    ~Building() { --Installed().building_; }
+    Building(const Building&) = delete;
+    Building& operator=(const Building&) = delete;
+  };
 
  private:
-  static void* Alloc(void* interpreters, size_t size) {
-    auto* allocator = static_cast<PyObjectArenaAllocator*>(interpreters);
-    void* arena = allocator->alloc(allocator->ctx, size);
+  static constexpr size_t kRegionBytes = size_t{2} << 20;  // one huge page
+
+  struct Region {
+    size_t carved = 0;  // bytes handed out, from the start
+    size_t live = 0;    // arenas handed out and not freed
+  };
+
+  RecordArenas() {
+    PyObject_GetArenaAllocator(&interpreters_);
+    PyObjectArenaAllocator wrapper = {this, &Alloc, &Free};
+    PyObject_SetArenaAllocator(&wrapper);
+  }
+
+  static void* Alloc(void* self, size_t size) {
+    return static_cast<RecordArenas*>(self)->Allocate(size);
+  }
+  static void Free(void* self, void* arena, size_t size) {
+    static_cast<RecordArenas*>(self)->Release(static_cast<char*>(arena), size);
+  }
+
+  void* Allocate(size_t size) {
+    if (building_ > 0 && size > 0 && kRegionBytes % size == 0) {
+      char* arena = nullptr;
+      if (!spare_.empty()) {
+        arena = spare_.back();
+        spare_.pop_back();
+      } else {
+        arena = Carve(size);
+      }
+      if (arena != nullptr) {
+        ++RegionOf(arena)->second.live;
+        return arena;
+      }
+    }
+    return interpreters_.alloc(interpreters_.ctx, size);
+  }
+
+  void Release(char* arena, size_t size) {
+    const auto region = RegionOf(arena);
+    if (region == regions_.end()) {
+      interpreters_.free(interpreters_.ctx, arena, size);
+      return;
+    }
+    // Unmapping half a huge page would split it, slowly: a freed arena
+    // waits, prefaulted, for the next records, and the region goes back
+    // whole with its last arena.
+    if (--region->second.live > 0 || region->second.carved < kRegionBytes) {
+      spare_.push_back(arena);
+      return;
+    }
+    char* const start = region->first;
+    spare_.erase(std::remove_if(spare_.begin(), spare_.end(),
+                                [&](char* a) { return a >= start && a < start + kRegionBytes; }),
+                 spare_.end());
+    if (carving_ == start) carving_ = nullptr;
+    regions_.erase(region);
+    munmap(start, kRegionBytes);
+  }
+
+  // The next arena of the region being carved, or of a new region.
+  char* Carve(size_t size) {
+    if (carving_ == nullptr || regions_[carving_].carved == kRegionBytes) {
+      carving_ = MapRegion();
+      if (carving_ == nullptr) return nullptr;
+      regions_.emplace(carving_, Region());
+    }
+    Region& region = regions_[carving_];
+    char* const arena = carving_ + region.carved;
+    region.carved += size;
     // Linux 5.14 and later; elsewhere the pages come one fault at a time.
-    if (arena != nullptr) madvise(arena, size, MADV_POPULATE_WRITE);
+    madvise(arena, size, MADV_POPULATE_WRITE);
     return arena;
   }
-  static void Free(void* interpreters, void* arena, size_t size) {
-    auto* allocator = static_cast<PyObjectArenaAllocator*>(interpreters);
-    allocator->free(allocator->ctx, arena, size);
+
+  // kRegionBytes, aligned to kRegionBytes as a huge page must be.
+  static char* MapRegion() {
+    void* const mapped = mmap(nullptr, 2 * kRegionBytes, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (mapped == MAP_FAILED) return nullptr;
+    char* const low = static_cast<char*>(mapped);
+    const size_t skipped = (kRegionBytes - reinterpret_cast<uintptr_t>(low) % kRegionBytes) %
+                           kRegionBytes;
+    char* const start = low + skipped;
+    if (skipped > 0) munmap(low, skipped);
+    munmap(start + kRegionBytes, kRegionBytes - skipped);
+    madvise(start, kRegionBytes, MADV_HUGEPAGE);  // a hint: without it, 4 KB pages
+    return start;
+  }
+
+  std::map<char*, Region>::iterator RegionOf(char* arena) {
+    const auto after = regions_.upper_bound(arena);
+    if (after == regions_.begin()) return regions_.end();
+    const auto region = std::prev(after);
+    return arena < region->first + kRegionBytes ? region : regions_.end();
   }
 
   PyObjectArenaAllocator interpreters_;
+  int building_ = 0;
+  std::map<char*, Region> regions_;  // by start
+  char* carving_ = nullptr;
+  std::vector<char*> spare_;  // freed arenas of regions still in use
 };
 
 // Appends a dict for each paper to `records`. Needs the GIL.
-void AppendRecords(const std::vector<Paper>& papers, py::list& records) {
+void AppendRecords(const std::vector<const Paper*>& papers, py::list& records) {
   const CollectorPaused paused;
-  const ArenasPrefaulted prefaulted;
+  const RecordArenas::Building building;
   DictSink sink;
-  for (const Paper& paper : papers) {
-    record_fields::VisitPaper(sink, paper);
+  for (const Paper* paper : papers) {
+    record_fields::VisitPaper(sink, *paper);
     records.append(sink.Take());
   }
 }
@@ -274,7 +373,9 @@ py::list ExtractMany(const py::iterable& objects, int threads) {
   std::vector<py::object> texts;
   std::vector<Item> items = ToItems(objects, true, "item", texts);
   py::list records;
-  std::vector<Paper> batch;
+  // The batch's papers, turned into dicts before the pipeline reuses them:
+  // moving them out would cost each reused paper its buffers.
+  std::vector<const Paper*> batch;
   std::optional<std::string> error;
   std::optional<py::error_already_set> python_error;  // MemoryError, say
   {
@@ -282,7 +383,7 @@ py::list ExtractMany(const py::iterable& objects, int threads) {
     RunItems(
         std::move(items), InputFormat::kAuto, thread_count, "item",
         [&](Paper& paper) {
-          batch.push_back(std::move(paper));
+          batch.push_back(&paper);
           return !python_error;
         },
         [&] {
@@ -365,8 +466,10 @@ class RecordStream {
     if (!batch && error_) throw py::value_error(*error_);
     py::object records = py::none();
     if (batch) {
+      std::vector<const Paper*> papers;
+      for (const Paper& paper : *batch) papers.push_back(&paper);
       py::list list;
-      AppendRecords(*batch, list);
+      AppendRecords(papers, list);
       records = std::move(list);
     }
     return py::make_tuple(records, py::cast(warnings));
@@ -429,6 +532,7 @@ const FormatInfo& Format(const std::string& name) {
 PYBIND11_MODULE(_core, m) {
   using namespace citex;
   m.doc() = "citex's C++ pipeline; use the functions of the citex package.";
+  RecordArenas::Installed();
   m.def("extract_many", &ExtractMany, py::arg("items"), py::arg("threads") = 0,
         "The items' records, as dicts.");
   m.def(

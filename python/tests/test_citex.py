@@ -187,6 +187,38 @@ def test_extract_many_lets_go_of_the_gil():
     assert any(seen_inside)
 
 
+def resident_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_records_kept_from_one_run_survive_the_next():
+    # The next run's records may take the arenas freed between runs.
+    abstracts = [item["abstract"] for item in arxiv_items()] * 500
+    first = citex.extract_many(abstracts, threads=2)
+    kept = first[::10]
+    written = json.dumps(kept)
+    del first
+    second = citex.extract_many(abstracts, threads=2)
+    assert json.dumps(kept) == written
+    assert second[::10] == kept
+
+
+def test_memory_of_freed_records_is_used_again_not_grown():
+    # Records come from arenas on huge pages, given back or taken again as
+    # records are freed: ten runs' freed records hold no more than one run's.
+    abstracts = [item["abstract"] for item in arxiv_items()] * 1500
+    before = resident_bytes()
+    records = citex.extract_many(abstracts)
+    peak = resident_bytes()
+    del records
+    for _ in range(9):
+        records = citex.extract_many(abstracts)
+        del records
+    assert peak - before > 20e6  # the 30,000 records took memory
+    assert resident_bytes() - before < 1.5 * (peak - before)
+
+
 @pytest.mark.parametrize("items, message", [
     (["fine", 5], "item 1: expected a str or a dict, got int"),
     ([{"title": "no text"}], "item 0: record has no abstract"),
