@@ -4,6 +4,9 @@
 1. Throughput on one arXiv-like JSON Lines corpus: ripgrep finding URLs and
    author-year citations (the baseline), citex -j1 and citex -j2 doing the
    whole extraction. Ratios: each against ripgrep, and -j2 against -j1.
+   Beside them, two citex -j1 processes at once over the same file: the
+   work of two shares nothing, so what two of them do against one is as
+   much as two cores of this machine give, the ceiling for -j2 against -j1.
 2. First-abstract cost: one short abstract (from samples/daily-papers.txt:
    a link and two author-year citations), one process per call, CALLS calls
    in a row, citex against ripgrep with a plain URL pattern.
@@ -20,6 +23,7 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -45,6 +49,28 @@ def run(command):
     if code not in (0, 1):
         sys.exit("%s failed with %d" % (" ".join(command), code))
     return seconds, usage.ru_maxrss / 1024.0
+
+
+def run_pair(command):
+    """Runs two copies of command at once, draining both; returns the seconds
+    until both are done."""
+    start = time.perf_counter()
+    processes = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                 for _ in range(2)]
+
+    def drain(process):
+        while process.stdout.read(1 << 20):
+            pass
+
+    drains = [threading.Thread(target=drain, args=(p,)) for p in processes]
+    for thread in drains:
+        thread.start()
+    for thread in drains:
+        thread.join()
+    for process in processes:
+        if process.wait() not in (0, 1):
+            sys.exit("%s failed with %d" % (" ".join(command), process.returncode))
+    return time.perf_counter() - start
 
 
 def run_many(command, calls):
@@ -93,15 +119,18 @@ def main():
     seconds = {name: [] for name in corpus_commands}
     rss = {name: 0.0 for name in corpus_commands}
     calls = {name: [] for name in abstract_commands}
+    pairs = []
     for _ in range(args.repeat):
         for name, command in corpus_commands.items():
             took, peak = run(command)
             seconds[name].append(took)
             rss[name] = max(rss[name], peak)
+        pairs.append(run_pair(corpus_commands["j1"]))
         for name, command in abstract_commands.items():
             calls[name].append(run_many(command, args.calls))
     t = {name: statistics.median(values) for name, values in seconds.items()}
     c = {name: statistics.median(values) for name, values in calls.items()}
+    pair = statistics.median(pairs)
 
     print("corpus: %s, %.1f MB; medians of %d rounds" % (corpus, size_mb, args.repeat))
     print("| figure | median | ratio | target | peak RSS |")
@@ -113,6 +142,8 @@ def main():
     print("| `citex -j 2 -f jsonl` corpus, speed vs rg | %.2f s, %.0f MB/s | %.2f | | %.0f MB |"
           % (t["j2"], size_mb / t["j2"], t["rg"] / t["j2"], rss["j2"]))
     print("| `citex -j 2` speed vs `citex -j 1` | | %.2f | >= 1.85 | |" % (t["j1"] / t["j2"]))
+    print("| two `citex -j 1` at once, work vs one (two cores' ceiling) | %.2f s | %.2f | | |"
+          % (pair, 2 * t["j1"] / pair))
     print("| `rg -o URL` one abstract, %d calls | %.1f ms a call | 1.00 | baseline | |"
           % (args.calls, 1000 * c["rg"] / args.calls))
     print("| `citex -f jsonl` one abstract, time vs rg | %.1f ms a call | %.2f | <= 2.00 | |"
