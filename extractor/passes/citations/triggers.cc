@@ -3,7 +3,6 @@
 #include <emmintrin.h>
 #endif
 
-#include <cstring>
 #include <string_view>
 
 #include "extractor/base/text.h"
@@ -21,22 +20,6 @@ bool DigitsAt(std::string_view text, size_t i, size_t count) {
 }
 
 char LowerAscii(char c) { return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-// Calls f(i) for every i where text[i] == c, in order, via memchr, until f
-// returns false (nothing more to learn).
-template <typename F>
-void ForEachByte(std::string_view text, char c, F f) {
-  const char* const data = text.data();
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const void* hit = std::memchr(data + i, c, n - i);
-    if (hit == nullptr) return;
-    i = static_cast<size_t>(static_cast<const char*>(hit) - data);
-    if (!f(i)) return;
-    ++i;
-  }
-}
 
 }  // namespace
 
@@ -76,43 +59,60 @@ Triggers ScanTriggers(std::string_view text) {
       if (s < i && text[s] == '/' && DigitsAt(text, s + 1, 7)) t.old_id = true;
     }
   };
-  size_t i = 0;
-#if defined(__SSE2__)
-  // Sixteen bytes at a time, keeping the digits at multiples of 4.
-  const __m128i below = _mm_set1_epi8('0' - 1);
-  const __m128i above = _mm_set1_epi8('9' + 1);
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
-    auto mask = static_cast<unsigned>(_mm_movemask_epi8(digit)) & 0x1111u;
-    while (mask != 0) {
-      around(i + static_cast<size_t>(__builtin_ctz(mask)));
-      mask &= mask - 1;
-    }
-  }
-#endif
-  for (; i < n; i += 4) {
-    if (IsAsciiDigit(text[i])) around(i);
-  }
-  t.paren = text.find('(') != std::string_view::npos;
-  ForEachByte(text, '[', [&](size_t i) {
-    t.bracket = true;
-    // Walks forward over the whitespace run after this '[' only.
-    size_t j = i + 1;
-    while (j < n && IsWhitespace(text[j])) ++j;
-    if (j < n && IsAsciiDigit(text[j])) t.numeric_bracket = true;
-    return !t.numeric_bracket;
-  });
-  auto arxiv_at = [&](size_t i) {  // text[i] is 'x' or 'X'
-    if (i >= 2 && i + 3 <= n && LowerAscii(text[i - 2]) == 'a' && LowerAscii(text[i - 1]) == 'r' &&
-        LowerAscii(text[i + 1]) == 'i' && LowerAscii(text[i + 2]) == 'v') {
+  // The byte triggers, each looked at once (the flags do not depend on the
+  // order): '(' , '[' and the 'x' of "arxiv".
+  const auto at_byte = [&](size_t i) {
+    const char c = text[i];
+    if (c == '(') {
+      t.paren = true;
+    } else if (c == '[') {
+      t.bracket = true;
+      if (t.numeric_bracket) return;
+      // Walks forward over the whitespace run after this '[' only.
+      size_t j = i + 1;
+      while (j < n && IsWhitespace(text[j])) ++j;
+      if (j < n && IsAsciiDigit(text[j])) t.numeric_bracket = true;
+    } else if (!t.arxiv_host && i >= 2 && i + 3 <= n && LowerAscii(text[i - 2]) == 'a' &&
+               LowerAscii(text[i - 1]) == 'r' && LowerAscii(text[i + 1]) == 'i' &&
+               LowerAscii(text[i + 2]) == 'v') {  // c is 'x' or 'X'
       t.arxiv_word = true;
       if (text.compare(i - 2, 10, "arxiv.org/") == 0) t.arxiv_host = true;
     }
-    return !t.arxiv_host;
   };
-  ForEachByte(text, 'x', arxiv_at);
-  ForEachByte(text, 'X', arxiv_at);
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: the digits at multiples of 4, and the bytes.
+  const __m128i below = _mm_set1_epi8('0' - 1);
+  const __m128i above = _mm_set1_epi8('9' + 1);
+  const __m128i paren = _mm_set1_epi8('(');
+  const __m128i bracket = _mm_set1_epi8('[');
+  const __m128i x = _mm_set1_epi8('x');
+  const __m128i case_bit = _mm_set1_epi8(0x20);  // 'X' | 0x20 is 'x'
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below), _mm_cmplt_epi8(v, above));
+    auto digits = static_cast<unsigned>(_mm_movemask_epi8(digit)) & 0x1111u;
+    while (digits != 0) {
+      around(i + static_cast<size_t>(__builtin_ctz(digits)));
+      digits &= digits - 1;
+    }
+    const __m128i hit =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, paren), _mm_cmpeq_epi8(v, bracket)),
+                     _mm_cmpeq_epi8(_mm_or_si128(v, case_bit), x));
+    auto bytes = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    while (bytes != 0) {
+      at_byte(i + static_cast<size_t>(__builtin_ctz(bytes)));
+      bytes &= bytes - 1;
+    }
+  }
+#endif
+  for (size_t k = i; k < n; ++k) {
+    const char c = text[k];
+    if (c == '(' || c == '[' || c == 'x' || c == 'X') at_byte(k);
+  }
+  for (; i < n; i += 4) {
+    if (IsAsciiDigit(text[i])) around(i);
+  }
   return t;
 }
 

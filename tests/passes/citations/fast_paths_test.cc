@@ -106,6 +106,29 @@ TEST(FastPaths, DigitTriggersAtEveryOffset) {
   }
 }
 
+// The byte triggers likewise: '(' and '[' and the 'x' of "arxiv", and what
+// only looks like them.
+TEST(FastPaths, ByteTriggersAtEveryOffset) {
+  for (size_t pad = 0; pad < 40; ++pad) {
+    for (size_t tail = 0; tail < 20; ++tail) {
+      const auto at = [&](const std::string& trigger) {
+        return ScanTriggers(std::string(pad, 'a') + trigger + std::string(tail, 'b'));
+      };
+      const std::string where = std::to_string(pad) + " " + std::to_string(tail);
+      EXPECT_TRUE(at("(").paren) << where;
+      const Triggers bracket = at("[ 7");
+      EXPECT_TRUE(bracket.bracket && bracket.numeric_bracket) << where;
+      const Triggers word = at("arXiv");
+      EXPECT_TRUE(word.arxiv_word && !word.arxiv_host) << where;
+      const Triggers host = at("arxiv.org/");
+      EXPECT_TRUE(host.arxiv_word && host.arxiv_host) << where;
+      const Triggers none = at("x X arxi rxiv ARXIV.ORG/ [a ) ]");
+      EXPECT_FALSE(none.paren || none.numeric_bracket || none.arxiv_host) << where;
+      EXPECT_TRUE(none.arxiv_word && none.bracket) << where;  // "ARXIV", "[a"
+    }
+  }
+}
+
 // The same pieces: both unset, or the same bytes of the same text.
 template <size_t N>
 void ExpectSame(const std::array<StringPiece, N>& fast, const std::array<StringPiece, N>& re2,
