@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "extractor/pipeline.h"
+#include "extractor/base/pages.h"
 #include "extractor/base/utf8.h"
 #include "extractor/read/items.h"
 #include "formats/record_fields.h"
@@ -189,7 +190,7 @@ class RecordArenas {
   };
 
  private:
-  static constexpr size_t kRegionBytes = size_t{2} << 20;  // one huge page
+  static constexpr size_t kRegionBytes = kHugePageBytes;
 
   struct Region {
     size_t carved = 0;  // bytes handed out, from the start
@@ -245,13 +246,13 @@ class RecordArenas {
                  spare_.end());
     if (carving_ == start) carving_ = nullptr;
     regions_.erase(region);
-    munmap(start, kRegionBytes);
+    UnmapPages(start, kRegionBytes);
   }
 
   // The next arena of the region being carved, or of a new region.
   char* Carve(size_t size) {
     if (carving_ == nullptr || regions_[carving_].carved == kRegionBytes) {
-      carving_ = MapRegion();
+      carving_ = static_cast<char*>(MapPages(kRegionBytes));
       if (carving_ == nullptr) return nullptr;
       regions_.emplace(carving_, Region());
     }
@@ -261,21 +262,6 @@ class RecordArenas {
     // Linux 5.14 and later; elsewhere the pages come one fault at a time.
     madvise(arena, size, MADV_POPULATE_WRITE);
     return arena;
-  }
-
-  // kRegionBytes, aligned to kRegionBytes as a huge page must be.
-  static char* MapRegion() {
-    void* const mapped = mmap(nullptr, 2 * kRegionBytes, PROT_READ | PROT_WRITE,
-                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mapped == MAP_FAILED) return nullptr;
-    char* const low = static_cast<char*>(mapped);
-    const size_t skipped = (kRegionBytes - reinterpret_cast<uintptr_t>(low) % kRegionBytes) %
-                           kRegionBytes;
-    char* const start = low + skipped;
-    if (skipped > 0) munmap(low, skipped);
-    munmap(start + kRegionBytes, kRegionBytes - skipped);
-    madvise(start, kRegionBytes, MADV_HUGEPAGE);  // a hint: without it, 4 KB pages
-    return start;
   }
 
   std::map<char*, Region>::iterator RegionOf(char* arena) {
