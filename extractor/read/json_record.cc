@@ -19,15 +19,15 @@ using simdjson::ondemand::object;
 using simdjson::ondemand::value;
 
 // The string's text, valid until the next record is parsed; "" for null.
-std::string_view StringView(value v, const char* field) {
+std::string_view StringView(value v, std::string_view field) {
   if (v.type() == json_type::null) return "";
   if (v.type() != json_type::string) {
-    throw std::runtime_error(std::string("field \"") + field + "\" is not a string");
+    throw std::runtime_error("field \"" + std::string(field) + "\" is not a string");
   }
   return v.get_string();
 }
 
-std::string String(value v, const char* field) { return std::string(StringView(v, field)); }
+std::string String(value v, std::string_view field) { return std::string(StringView(v, field)); }
 
 // A number as written: some datasets use numeric ids and years. simdjson's
 // raw token runs on to the next token, whitespace included.
@@ -288,9 +288,9 @@ JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options, std::string p
   const auto add = [this](Slot slot, const std::vector<std::string>& paths) {
     int rank = 0;
     for (const std::string& path : paths) {
-      fields_.emplace(path, Target{slot, rank++});
+      fields_.emplace(names_.emplace_back(path), Target{slot, rank++});
       for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1)) {
-        prefixes_[path.substr(0, dot)] = true;
+        prefixes_.insert(names_.emplace_back(path.substr(0, dot)));
       }
     }
   };
@@ -310,15 +310,22 @@ JsonRecordDecoder::JsonRecordDecoder(const ReaderOptions& options, std::string p
   add(Slot::kLinks, {"links"});
   add(Slot::kCitations, {"citations"});
   add(Slot::kTex, {"tex"});
-  prefixes_["source"] = true;
+  prefixes_.insert("source");
 }
 
-void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& found) {
+void JsonRecordDecoder::Walk(object object, std::string_view prefix, Found& found) {
+  std::string nested;  // a dotted path, below the top level
   for (auto field : object) {
+    // Stays valid through the record: simdjson unescapes each string after
+    // the last, into a buffer it keeps for the document.
     const std::string_view key = field.unescaped_key();
-    std::string path = prefix.empty() ? std::string(key) : prefix + "." + std::string(key);
+    std::string_view path = key;
+    if (!prefix.empty()) {
+      nested.assign(prefix).append(".").append(key);
+      path = nested;
+    }
     value v = field.value();
-    if (std::string_view(prefix) == "source" && (key == "path" || key == "line")) {
+    if (prefix == "source" && (key == "path" || key == "line")) {
       if (!found.source) found.source = Source{};
       if (key == "path")
         found.source->path = String(v, "source.path");
@@ -328,7 +335,9 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
     }
     const auto target = fields_.find(path);
     if (target == fields_.end()) {
-      if (prefixes_.count(path) && v.type() == json_type::object) Walk(v.get_object(), path, found);
+      if (prefixes_.count(path) && v.type() == json_type::object) {
+        Walk(v.get_object(), path, found);
+      }
       continue;
     }
     const Slot slot = target->second.slot;
@@ -345,14 +354,14 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         if (v.type() == json_type::number)
           paper.id = NumberText(v);
         else
-          CollapseWhitespaceInto(StringView(v, path.c_str()), paper.id);
+          CollapseWhitespaceInto(StringView(v, path), paper.id);
         break;
       case Slot::kTitle:
-        CollapseWhitespaceInto(StringView(v, path.c_str()), paper.title);
+        CollapseWhitespaceInto(StringView(v, path), paper.title);
         break;
       case Slot::kText:
         if (v.type() != json_type::null) {
-          paper.abstract.assign(StringView(v, path.c_str()));
+          paper.abstract.assign(StringView(v, path));
           found.has_text = true;
         }
         break;
@@ -360,13 +369,13 @@ void JsonRecordDecoder::Walk(object object, const std::string& prefix, Found& fo
         AuthorsInto(v, paper.authors);
         break;
       case Slot::kDoi:
-        paper.doi.assign(StringView(v, path.c_str()));
+        paper.doi.assign(StringView(v, path));
         break;
       case Slot::kCategories:
-        paper.categories.assign(StringView(v, path.c_str()));
+        paper.categories.assign(StringView(v, path));
         break;
       case Slot::kPublished:
-        found.published = String(v, path.c_str());
+        found.published = String(v, path);
         break;
       case Slot::kYear:
         if (v.type() == json_type::number)

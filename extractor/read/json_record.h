@@ -8,7 +8,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <deque>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extractor/model.h"
@@ -52,7 +54,7 @@ class JsonRecordDecoder : public RecordDecoder {
   // readable there. Returns "" on success, else why the record was skipped.
   std::string Parse(const char* json, size_t size, size_t capacity, Paper& paper,
                     bool* has_findings, bool* repaired_utf8);
-  void Walk(simdjson::ondemand::object object, const std::string& prefix, Found& found);
+  void Walk(simdjson::ondemand::object object, std::string_view prefix, Found& found);
   TexFields DetectTex(const Found& found) const;
 
   std::string path_;
@@ -60,8 +62,9 @@ class JsonRecordDecoder : public RecordDecoder {
   bool default_text_field_;   // no --text-field: an arXiv or Hub abstract
   bool default_title_field_;  // no --title-field
   ReaderOptions options_;
-  std::unordered_map<std::string, Target> fields_;  // dotted path -> slot
-  std::unordered_map<std::string, bool> prefixes_;  // dotted paths worth descending into
+  std::deque<std::string> names_;  // the paths below, where they stay put
+  std::unordered_map<std::string_view, Target> fields_;  // dotted path -> slot
+  std::unordered_set<std::string_view> prefixes_;        // dotted paths worth descending into
   simdjson::ondemand::parser parser_;
   std::string repaired_;  // a record with its invalid UTF-8 replaced
 };
