@@ -196,47 +196,82 @@ bool StartTriggerAt(std::string_view text, size_t i) {
 
 }  // namespace
 
+void VisitLinkTrigger(std::string_view text, size_t i, LinkTriggers& t) {
+  const size_t n = text.size();
+  const char c = text[i];
+  if (c == ':') {
+    if (StartTriggerAt(text, i)) t.start = true;
+  } else if (c == '.') {
+    // Most dots end a sentence or a number: a quick look first.
+    const char raw_next = i + 1 < n ? text[i + 1] : '\0';
+    if (!t.bare && (IsLowerAlpha(raw_next) || (raw_next >= 'A' && raw_next <= 'Z')) && i > 0 &&
+        IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && BareTldAt(text, i + 1) > 0) {
+      t.bare = true;
+    }
+    if (!t.start && StartTriggerAt(text, i)) t.start = true;
+  } else if (!t.title && i > 0 && IsWhitespace(text[i - 1])) {
+    size_t j = i;
+    while (j > 0 && IsWhitespace(text[j - 1])) --j;
+    if (j < i && j >= 6 && EqualsNoCaseAt(text, j - 6, "github")) t.title = true;
+  }
+}
+
 LinkTriggers ScanLinkTriggers(std::string_view text) {
   LinkTriggers t;
   const size_t n = text.size();
-  // Looks at the byte at i, one of ':', '.' and '-'.
-  auto visit = [&](size_t i) {
-    const char c = text[i];
-    if (c == ':') {
-      if (StartTriggerAt(text, i)) t.start = true;
-    } else if (c == '.') {
-      // Most dots end a sentence or a number: a quick look first.
-      const char raw_next = i + 1 < n ? text[i + 1] : '\0';
-      if (!t.bare && (IsLowerAlpha(raw_next) || (raw_next >= 'A' && raw_next <= 'Z')) && i > 0 &&
-          IsAsciiAlnum(static_cast<unsigned char>(text[i - 1])) && BareTldAt(text, i + 1) > 0) {
-        t.bare = true;
-      }
-      if (!t.start && StartTriggerAt(text, i)) t.start = true;
-    } else if (!t.title && i > 0 && IsWhitespace(text[i - 1])) {
-      size_t j = i;
-      while (j > 0 && IsWhitespace(text[j - 1])) --j;
-      if (j < i && j >= 6 && EqualsNoCaseAt(text, j - 6, "github")) t.title = true;
-    }
+  const auto is_trigger = [&](size_t i) {
+    return text[i] == ':' || text[i] == '.' || text[i] == '-';
   };
   size_t i = 0;
 #if defined(__SSE2__)
+  // Sixteen bytes at a time, with the bytes before and after each: most
+  // dots end a sentence or a number and most dashes join words, and those
+  // are not visited (VisitLinkTrigger sets nothing for them).
+  if (n >= 17) {
+    if (is_trigger(0)) VisitLinkTrigger(text, 0, t);
+    i = 1;
+  }
   const __m128i colon = _mm_set1_epi8(':');
   const __m128i dot = _mm_set1_epi8('.');
   const __m128i dash = _mm_set1_epi8('-');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i hits = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, dot)), _mm_cmpeq_epi8(v, dash));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  const __m128i w = _mm_set1_epi8('w');
+  const __m128i before_a = _mm_set1_epi8('a' - 1);
+  const __m128i after_z = _mm_set1_epi8('z' + 1);
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i before_tab = _mm_set1_epi8('\t' - 1);
+  const __m128i after_cr = _mm_set1_epi8('\r' + 1);
+  for (; i + 17 <= n; i += 16) {
+    const char* at = text.data() + i;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i is_colon = _mm_cmpeq_epi8(v, colon);
+    const __m128i is_dot = _mm_cmpeq_epi8(v, dot);
+    const __m128i is_dash = _mm_cmpeq_epi8(v, dash);
+    // Most blocks hold none of the three.
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(is_colon, is_dot), is_dash)) == 0) continue;
+    const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at - 1));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
+    // Signed compares: bytes from 0x80 up are negative, neither letters nor space.
+    const __m128i next_lower = _mm_or_si128(next, case_bit);
+    const __m128i letter_next =
+        _mm_and_si128(_mm_cmpgt_epi8(next_lower, before_a), _mm_cmplt_epi8(next_lower, after_z));
+    const __m128i w_before = _mm_cmpeq_epi8(_mm_or_si128(prev, case_bit), w);
+    const __m128i space_before =
+        _mm_or_si128(_mm_cmpeq_epi8(prev, space),
+                     _mm_and_si128(_mm_cmpgt_epi8(prev, before_tab), _mm_cmplt_epi8(prev, after_cr)));
+    const __m128i hits =
+        _mm_or_si128(_mm_or_si128(is_colon, _mm_and_si128(is_dot, _mm_or_si128(letter_next, w_before))),
+                     _mm_and_si128(is_dash, space_before));
     auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
     while (mask != 0) {
-      visit(i + static_cast<size_t>(__builtin_ctz(mask)));
+      VisitLinkTrigger(text, i + static_cast<size_t>(__builtin_ctz(mask)), t);
       mask &= mask - 1;
     }
     if (t.start && t.title && t.bare) return t;
   }
 #endif
   for (; i < n; ++i) {
-    if (text[i] == ':' || text[i] == '.' || text[i] == '-') visit(i);
+    if (is_trigger(i)) VisitLinkTrigger(text, i, t);
   }
   return t;
 }

@@ -78,6 +78,10 @@ struct LinkTriggers {
   bool bare = false;
 };
 LinkTriggers ScanLinkTriggers(std::string_view text);
+// What the ':', '.' or '-' at text[i] sets in `t`. ScanLinkTriggers visits
+// only the bytes where it can set something (a '.' with a letter after it
+// or a 'w' before it, a '-' after whitespace); the tests visit them all.
+void VisitLinkTrigger(std::string_view text, size_t i, LinkTriggers& t);
 
 // Where kLinkStart is searched for: each of its matches holds a trigger
 // byte (the ':' or '.' that sets LinkTriggers::start), at most
