@@ -256,7 +256,7 @@ ParsedCli ParseCli(int argc, const char* const* argv, const CliStreams& streams)
 
 namespace {
 
-// The run's output buffer, written out in 1 MiB pieces, and after each batch
+// The run's output buffer, written out in 256 KiB pieces, and after each batch
 // when the input may pause. Each write to a pipe wakes its reader, which on
 // these virtual machines cost more system time than the copying: writing
 // every batch, 64 records, took a tenth of a -j1 run over a file.
@@ -265,9 +265,12 @@ class Sink {
   explicit Sink(Output& output) : output_(output) {}
   std::string& buffer() { return buffer_; }
   bool ok() const { return ok_; }
-  // Writes the buffer once it is large (or always, with `now`).
+  // Writes the buffer once it is large (or always, with `now`). Large is a
+  // quarter of the 1 MiB pipe Output asks for: a write then fits beside what
+  // the reader has not read yet, where a 1 MiB write waited for the reader
+  // every time (citex -j1 through a pipe, median 0.652 -> 0.629 s).
   bool Flush(bool now) {
-    if (ok_ && !buffer_.empty() && (now || buffer_.size() >= (1 << 20))) {
+    if (ok_ && !buffer_.empty() && (now || buffer_.size() >= (1 << 18))) {
       ok_ = output_.Write(buffer_);
       buffer_.clear();
     }
