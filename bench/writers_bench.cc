@@ -11,7 +11,10 @@ namespace {
 void BM_Writer(benchmark::State& state, const FormatInfo& format) {
   std::vector<Paper> papers = bench::ExtractedSamplePapers();
   const std::unique_ptr<Stage> keys = MakeKeyStage();
-  for (Paper& paper : papers) keys->Apply(paper);
+  for (Paper& paper : papers) {
+    keys->Prepare(paper);
+    keys->Apply(paper);
+  }
   std::string out;
   for (auto _ : state) {
     auto writer = format.make({});

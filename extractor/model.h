@@ -2,7 +2,9 @@
 // every writer reads. Plain values; safe to move between threads.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,6 +123,24 @@ struct LibraryCandidate {
   double score = 0;
 };
 
+// The key stage's working for a paper or a citation (stages/bibkeys.cc):
+// what its key is made of, worked out by the stage's Prepare on the thread
+// that decoded the paper, so that its in-order part only looks works up and
+// hands keys out. No writer reads it.
+struct KeyDraft {
+  // A work as the key stage knows it: a new-style arXiv id packed into
+  // `arxiv`, or else two independent hashes of its identity.
+  struct Work {
+    uint64_t arxiv = 0;
+    uint64_t hash = 0;
+    uint64_t fnv = 0;
+  };
+  std::string base;  // the key before any a, b, ...; a numeric reference's "-ref12"
+  uint64_t base_hash = 0;
+  std::array<Work, 2> works{};  // a citation's work; a paper's arXiv id and DOI
+  size_t work_count = 0;
+};
+
 struct Citation {
   std::string text;  // exactly abstract[span]
   Span span;
@@ -136,6 +156,7 @@ struct Citation {
   std::vector<LibraryCandidate> candidates;  // up to 3 that fit when none wins
   // The key is a paper of this run, not a stub (filled in by the key stage).
   bool in_input = false;
+  KeyDraft key_draft;
 };
 
 // Where a paper came from: input path ("-" for standard input) and 1-based line.
@@ -164,6 +185,7 @@ struct Paper {
   std::string categories;  // arXiv categories, space separated ("cs.CL cs.LG")
   TexFields tex;           // set by the reader
   std::string key;         // the paper's own BibTeX key (filled in by the key stage)
+  KeyDraft key_draft;
   Source source;
   std::vector<Link> links;
   std::vector<Citation> citations;

@@ -29,10 +29,10 @@ constexpr size_t kKeptChunkBytes = 4 * kChunkLimits.bytes;
 
 }  // namespace
 
-// Every thread runs the same loop: cut the next chunk (in turn), decode it
-// and run the passes (in parallel with the others), and write its own
-// batches when their turn comes, between decoding others. A batch is written
-// where it was decoded: its papers are still in that core's cache, where
+// Every thread runs the same loop: cut the next chunk (in turn), decode it,
+// run the passes and prepare the stages (in parallel with the others), and
+// write its own batches when their turn comes, between decoding others. A
+// batch is written where it was decoded: its papers are still in that core's cache, where
 // writing another thread's batch made the in-order work (keys, JSON) pull
 // every paper across, a fifth more CPU time at -j2.
 class Pipeline::FileRun {
@@ -88,7 +88,9 @@ class Pipeline::FileRun {
       }
       DecodeChunk(*decoder, batch->chunk, batch->decoded);
       for (size_t i = 0; i < batch->decoded.papers.size(); ++i) {
-        if (!batch->decoded.has_findings[i]) RunPasses(pipeline_.passes_, batch->decoded.papers[i]);
+        Paper& paper = batch->decoded.papers[i];
+        if (!batch->decoded.has_findings[i]) RunPasses(pipeline_.passes_, paper);
+        for (const auto& stage : pipeline_.stages_) stage->Prepare(paper);
       }
       held.push_back(std::move(batch));
     }

@@ -285,69 +285,129 @@ using Map =
 template <typename K>
 using Set = absl::flat_hash_set<K, absl::Hash<K>, std::equal_to<K>, OwnPages<K>>;
 
+// The hash the taken keys are known by.
+uint64_t KeyHash(std::string_view key) { return std::hash<std::string_view>()(key); }
+
+// "arxiv|2310.13961" four bits a character, the id itself where a
+// fingerprint takes twice the bytes: nearly every paper of an arXiv
+// snapshot is known by one. 0 for any other identity.
+uint64_t PackedArxivId(std::string_view identity) {
+  constexpr std::string_view kPrefix = "arxiv|";
+  if (identity.substr(0, kPrefix.size()) != kPrefix) return 0;
+  const std::string_view id = identity.substr(kPrefix.size());
+  if (id.size() > 15) return 0;
+  uint64_t packed = 0;
+  for (char c : id) {
+    if (c != '.' && (c < '0' || c > '9')) return 0;
+    packed = packed << 4 | (c == '.' ? 11 : c - '0' + 1);  // 1..11, as 0 is the padding
+  }
+  return packed;
+}
+
+// A work's identity as the tables know it: its packed arXiv id, or two
+// independent 64-bit hashes (16 bytes instead of the string; a false merge
+// needs both to collide). FNV-1a is independent of std::hash's MurmurHash,
+// and as stable.
+KeyDraft::Work WorkOf(std::string_view identity) {
+  KeyDraft::Work work;
+  work.arxiv = PackedArxivId(identity);
+  if (work.arxiv != 0) return work;
+  work.hash = KeyHash(identity);
+  work.fnv = 14695981039346656037ull;
+  for (unsigned char c : identity) work.fnv = (work.fnv ^ c) * 1099511628211ull;
+  return work;
+}
+
+void SetBase(KeyDraft& draft, std::string base) {
+  draft.base = base.empty() ? "anon" : std::move(base);
+  draft.base_hash = KeyHash(draft.base);
+}
+
+// The work a non-numeric citation names: its identity and the base of its key.
+void DraftCitation(const Citation& citation, const std::optional<std::string>& label,
+                   KeyDraft& draft) {
+  draft.work_count = 1;
+  switch (citation.kind) {
+    case CitationKind::kArxiv: {
+      // "2310.13961v2" and "2310.13961" are one work.
+      const std::string_view id = ArxivIdWithoutVersion(citation.id);
+      draft.works[0] = WorkOf("arxiv|" + AsciiLower(id));
+      SetBase(draft, "arxiv" + KeySafe(id));
+      return;
+    }
+    case CitationKind::kDoi:
+      draft.works[0] = WorkOf("doi|" + AsciiLower(citation.id));
+      SetBase(draft, "doi" + KeySafe(citation.id));
+      return;
+    case CitationKind::kNumeric: {
+      // "[12]" means something only inside the paper that wrote it; its key
+      // is the paper's and this suffix.
+      const std::string& number = citation.id.empty() ? citation.text : citation.id;
+      draft.works[0] = WorkOf("ref|" + number);
+      draft.base = "-ref" + BibKeys::Fold(number);
+      return;
+    }
+    case CitationKind::kAuthorYear:
+      break;
+  }
+  std::string base;
+  if (!citation.authors.empty()) base = BibKeys::Fold(citation.authors.front());
+  base += BibKeys::Fold(citation.year);
+  if (label) base += FirstSignificantWord(*label);
+  draft.works[0] = WorkOf(AuthorsAndYear(citation) + "|" + AsciiLower(label.value_or("")));
+  SetBase(draft, std::move(base));
+}
+
 }  // namespace
 
 // What the stage remembers, kept small because it grows with the input:
-// a work is known by its new-style arXiv id, packed into 8 bytes, or else
-// by two independent 64-bit hashes of its identity (16 bytes instead of
-// the string; a false merge needs both to collide); keys given out by a
-// hash of the key (a false hit only moves a key on to its next suffix);
-// and each work's key once, in blocks that are never moved.
+// a work by its KeyDraft::Work (8 bytes for a packed arXiv id, else 16),
+// keys given out by their KeyHash (a false hit only moves a key on to its
+// next suffix), and each work's key once, in blocks that are never moved.
 struct BibKeys::Tables {
   using Fingerprint = std::pair<uint64_t, uint64_t>;
-  // A work in 8 bytes: where its key is in `keys` (KeyBlocks::Store), shifted
-  // left once, and in the low bit whether it is a paper of the input.
-  using Work = uint64_t;
-  static constexpr Work kPaper = 1;
+  // A work's entry in 8 bytes: where its key is in `keys` (KeyBlocks::Store),
+  // shifted left once, and in the low bit whether it is a paper of the input.
+  using Entry = uint64_t;
+  static constexpr Entry kPaper = 1;
 
-  static uint64_t Hash(std::string_view s) { return std::hash<std::string_view>()(s); }
-  // FNV-1a: independent of std::hash's MurmurHash, and as stable.
-  static Fingerprint FingerprintOf(std::string_view identity) {
-    uint64_t fnv = 14695981039346656037ull;
-    for (unsigned char c : identity) fnv = (fnv ^ c) * 1099511628211ull;
-    return {Hash(identity), fnv};
-  }
-
-  // "arxiv|2310.13961" four bits a character, the id itself where a
-  // fingerprint takes twice the bytes: nearly every paper of an arXiv
-  // snapshot is known by one. 0 for any other identity.
-  static uint64_t PackedArxivId(std::string_view identity) {
-    constexpr std::string_view kPrefix = "arxiv|";
-    if (identity.substr(0, kPrefix.size()) != kPrefix) return 0;
-    const std::string_view id = identity.substr(kPrefix.size());
-    if (id.size() > 15) return 0;
-    uint64_t packed = 0;
-    for (char c : id) {
-      if (c != '.' && (c < '0' || c > '9')) return 0;
-      packed = packed << 4 | (c == '.' ? 11 : c - '0' + 1);  // 1..11, as 0 is the padding
-    }
-    return packed;
-  }
-
-  // The work known by `identity`, or null.
-  Work* Find(std::string_view identity) {
-    if (const uint64_t id = PackedArxivId(identity)) {
-      const auto it = arxiv_works.find(id);
+  // The entry of `work`, or null.
+  Entry* Find(const KeyDraft::Work& work) {
+    if (work.arxiv != 0) {
+      const auto it = arxiv_works.find(work.arxiv);
       return it == arxiv_works.end() ? nullptr : &it->second;
     }
-    const auto it = works.find(FingerprintOf(identity));
+    const auto it = works.find(Fingerprint(work.hash, work.fnv));
     return it == works.end() ? nullptr : &it->second;
   }
-  void Add(std::string_view identity, Work work) {
-    if (const uint64_t id = PackedArxivId(identity)) {
-      arxiv_works.emplace(id, work);
+  void Add(const KeyDraft::Work& work, Entry entry) {
+    if (work.arxiv != 0) {
+      arxiv_works.emplace(work.arxiv, entry);
     } else {
-      works.emplace(FingerprintOf(identity), work);
+      works.emplace(Fingerprint(work.hash, work.fnv), entry);
     }
   }
+  // Starts bringing in the memory Find(work) and Claim(base_hash) will read,
+  // so that a paper's misses overlap instead of coming one after another.
+  void Prefetch(const KeyDraft& draft) const {
+    for (size_t i = 0; i < draft.work_count; ++i) {
+      const KeyDraft::Work& work = draft.works[i];
+      if (work.arxiv != 0) {
+        arxiv_works.prefetch(work.arxiv);
+      } else {
+        works.prefetch(Fingerprint(work.hash, work.fnv));
+      }
+    }
+    if (draft.base_hash != 0) taken.prefetch(draft.base_hash);
+  }
 
-  std::string_view KeyOf(Work work) const { return keys.At(work >> 1); }
-  Work Store(std::string_view key, bool paper) {
+  std::string_view KeyOf(Entry entry) const { return keys.At(entry >> 1); }
+  Entry Store(std::string_view key, bool paper) {
     return keys.Store(key) << 1 | (paper ? kPaper : 0);
   }
 
-  Map<uint64_t, Work> arxiv_works;  // PackedArxivId -> its key
-  Map<Fingerprint, Work> works;     // any other identity -> its key
+  Map<uint64_t, Entry> arxiv_works;  // packed arXiv id -> its entry
+  Map<Fingerprint, Entry> works;     // any other identity -> its entry
   KeyBlocks keys;
   Set<uint64_t> taken;
   // Next suffix to try per base (by hash), so that a thousand "anon" keys
@@ -360,75 +420,18 @@ BibKeys::~BibKeys() = default;
 BibKeys::BibKeys(BibKeys&&) noexcept = default;
 BibKeys& BibKeys::operator=(BibKeys&&) noexcept = default;
 
-std::string BibKeys::Claim(std::string base) {
-  if (base.empty()) base = "anon";
+std::string BibKeys::Claim(std::string base, uint64_t base_hash) {
   Tables& t = *tables_;
-  const uint64_t base_hash = Tables::Hash(base);
   if (t.taken.insert(base_hash).second) return base;
   uint32_t& n = t.next_suffix[base_hash];
   std::string key;
   do {
     key = base + Suffix(n++);
-  } while (!t.taken.insert(Tables::Hash(key)).second);
+  } while (!t.taken.insert(KeyHash(key)).second);
   return key;
 }
 
-std::pair<std::string, std::string> BibKeys::Identify(
-    const Paper& paper, const Citation& citation, const std::optional<std::string>& label) const {
-  switch (citation.kind) {
-    case CitationKind::kArxiv: {
-      // "2310.13961v2" and "2310.13961" are one work.
-      const std::string_view id = ArxivIdWithoutVersion(citation.id);
-      return {"arxiv|" + AsciiLower(id), "arxiv" + KeySafe(id)};
-    }
-    case CitationKind::kDoi:
-      return {"doi|" + AsciiLower(citation.id), "doi" + KeySafe(citation.id)};
-    case CitationKind::kNumeric: {
-      // "[12]" means something only inside the paper that wrote it.
-      const std::string& number = citation.id.empty() ? citation.text : citation.id;
-      return {"ref|" + number, paper.key + "-ref" + Fold(number)};
-    }
-    case CitationKind::kAuthorYear:
-      break;
-  }
-  std::string identity = AuthorsAndYear(citation) + "|" + AsciiLower(label.value_or(""));
-  std::string base;
-  if (!citation.authors.empty()) base = Fold(citation.authors.front());
-  base += Fold(citation.year);
-  if (label) base += FirstSignificantWord(*label);
-  return {std::move(identity), std::move(base)};
-}
-
-// A paper cited by arXiv id or DOI before it came keeps the key that
-// citation gave it, so the citation's key names the paper's entry.
-void BibKeys::AssignPaperKey(Paper& paper) {
-  Tables& t = *tables_;
-  std::vector<std::string> identities;
-  if (!paper.id.empty() && IsArxivId(paper.id)) {
-    identities.push_back("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id)));
-  }
-  if (!paper.doi.empty()) identities.push_back("doi|" + AsciiLower(paper.doi));
-  // Each identity is looked up once: whether it is known decides both which
-  // work the paper is and which identities it adds.
-  std::optional<Tables::Work> own;
-  std::vector<bool> known;
-  for (const std::string& identity : identities) {
-    Tables::Work* work = t.Find(identity);
-    known.push_back(work != nullptr);
-    if (own || !work || (*work & Tables::kPaper)) continue;  // unknown, or a repeated record
-    *work |= Tables::kPaper;
-    own = *work;
-  }
-  paper.key = own ? std::string(t.KeyOf(*own)) : Claim(PaperBase(paper));
-  for (size_t i = 0; i < identities.size(); ++i) {
-    if (known[i]) continue;
-    if (!own) own = t.Store(paper.key, true);
-    t.Add(identities[i], *own);
-  }
-}
-
-void BibKeys::Assign(Paper& paper) {
-  Tables& t = *tables_;
+void BibKeys::Prepare(Paper& paper) {
   const std::unordered_map<std::string, std::optional<std::string>> labels =
       LabelsByAuthorsAndYear(paper);
   const auto label_of = [&labels](const Citation& citation) -> std::optional<std::string> {
@@ -437,26 +440,80 @@ void BibKeys::Assign(Paper& paper) {
     return it == labels.end() ? std::nullopt : it->second;
   };
   for (Citation& citation : paper.citations) {
+    citation.key_draft = KeyDraft();
+    DraftCitation(citation, label_of(citation), citation.key_draft);
+  }
+  KeyDraft& draft = paper.key_draft;
+  draft = KeyDraft();
+  if (!paper.id.empty() && IsArxivId(paper.id)) {
+    draft.works[draft.work_count++] =
+        WorkOf("arxiv|" + AsciiLower(ArxivIdWithoutVersion(paper.id)));
+  }
+  if (!paper.doi.empty()) draft.works[draft.work_count++] = WorkOf("doi|" + AsciiLower(paper.doi));
+  SetBase(draft, PaperBase(paper));
+}
+
+// A paper cited by arXiv id or DOI before it came keeps the key that
+// citation gave it, so the citation's key names the paper's entry.
+void BibKeys::AssignPaperKey(Paper& paper) {
+  Tables& t = *tables_;
+  const KeyDraft& draft = paper.key_draft;
+  // Each identity is looked up once: whether it is known decides both which
+  // work the paper is and which identities it adds.
+  std::optional<Tables::Entry> own;
+  std::array<bool, 2> known{};
+  for (size_t i = 0; i < draft.work_count; ++i) {
+    Tables::Entry* entry = t.Find(draft.works[i]);
+    known[i] = entry != nullptr;
+    if (own || !entry || (*entry & Tables::kPaper)) continue;  // unknown, or a repeated record
+    *entry |= Tables::kPaper;
+    own = *entry;
+  }
+  paper.key = own ? std::string(t.KeyOf(*own)) : Claim(draft.base, draft.base_hash);
+  for (size_t i = 0; i < draft.work_count; ++i) {
+    if (known[i]) continue;
+    if (!own) own = t.Store(paper.key, true);
+    t.Add(draft.works[i], *own);
+  }
+}
+
+void BibKeys::Assign(Paper& paper) {
+  Prepare(paper);
+  AssignPrepared(paper);
+}
+
+void BibKeys::AssignPrepared(Paper& paper) {
+  Tables& t = *tables_;
+  for (const Citation& citation : paper.citations) {
+    if (citation.kind != CitationKind::kNumeric) t.Prefetch(citation.key_draft);
+  }
+  t.Prefetch(paper.key_draft);
+  for (Citation& citation : paper.citations) {
     if (citation.kind == CitationKind::kNumeric) continue;
-    auto [identity, base] = Identify(paper, citation, label_of(citation));
-    Tables::Work work;
-    if (const Tables::Work* known = t.Find(identity)) {
-      work = *known;
+    const KeyDraft& draft = citation.key_draft;
+    Tables::Entry entry;
+    if (const Tables::Entry* known = t.Find(draft.works[0])) {
+      entry = *known;
     } else {
-      work = t.Store(Claim(std::move(base)), false);
-      t.Add(identity, work);
+      entry = t.Store(Claim(draft.base, draft.base_hash), false);
+      t.Add(draft.works[0], entry);
     }
-    citation.key = std::string(t.KeyOf(work));
-    citation.in_input = work & Tables::kPaper;
+    citation.key = std::string(t.KeyOf(entry));
+    citation.in_input = entry & Tables::kPaper;
   }
   AssignPaperKey(paper);
-  std::unordered_map<std::string, std::string> references;  // this paper's only
+  // This paper's own: its numeric references by their identity's hashes.
+  absl::flat_hash_map<Tables::Fingerprint, std::string> references;
   for (Citation& citation : paper.citations) {
     if (citation.kind != CitationKind::kNumeric) continue;
-    auto [identity, base] = Identify(paper, citation, std::nullopt);
-    auto it = references.find(identity);
-    if (it == references.end())
-      it = references.emplace(std::move(identity), Claim(std::move(base))).first;
+    const KeyDraft::Work& work = citation.key_draft.works[0];
+    auto it = references.find({work.hash, work.fnv});
+    if (it == references.end()) {
+      std::string key = paper.key + citation.key_draft.base;
+      const uint64_t hash = KeyHash(key);
+      it = references.emplace(Tables::Fingerprint(work.hash, work.fnv), Claim(std::move(key), hash))
+               .first;
+    }
     citation.key = it->second;
     citation.in_input = false;
   }
@@ -466,7 +523,13 @@ namespace {
 class KeyStage : public Stage {
  public:
   std::string_view name() const override { return "keys"; }
-  void Apply(Paper& paper) override { keys_.Assign(paper); }
+  void Prepare(Paper& paper) const override { BibKeys::Prepare(paper); }
+  void Apply(Paper& paper) override {
+    // Prepare leaves a base ("anon" at least); a caller that skipped it
+    // still gets the keys.
+    if (paper.key_draft.base.empty()) BibKeys::Prepare(paper);
+    keys_.AssignPrepared(paper);
+  }
 
  private:
   BibKeys keys_;

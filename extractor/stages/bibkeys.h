@@ -11,15 +11,14 @@
 // label names is that work); same arXiv id; same DOI; and a citation of a
 // paper that is itself in the input takes that paper's key. Different works
 // with the same key get a, b, ... in the order they are first seen. Not
-// thread-safe: one instance sees papers in input order.
+// thread-safe: one instance sees papers in input order (Prepare, which is
+// static, runs anywhere).
 #pragma once
 
-#include <optional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <memory>
-#include <utility>
-#include <vector>
 
 #include "extractor/model.h"
 
@@ -44,17 +43,24 @@ class BibKeys {
   BibKeys& operator=(BibKeys&&) noexcept;
 
   // Fills Paper::key, and Citation::key and Citation::in_input for every
-  // citation of `paper`. Call it for papers in input order: keys then depend
-  // only on the input, not on thread count. The paper's cited works claim
-  // their keys before the paper does, then its numeric references (which
-  // read its key). Memory grows with the distinct keys: each paper and
-  // cited work keeps its key once (in 64 KiB blocks), an 8-byte hash of it,
-  // and its identity (8 bytes for a new-style arXiv id, 16 for any other,
-  // each with 8 for where its key is), in tables that double when 7/8
-  // full: 45 to 80 bytes a paper of an arXiv snapshot. A numeric reference
-  // leaves only the hash of its key.
-  // The key stage (MakeKeyStage) calls it.
+  // citation of `paper`: Prepare, then AssignPrepared.
   void Assign(Paper& paper);
+
+  // The part of Assign that reads no other paper: fills the key drafts of
+  // `paper` and of its citations (what each key is made of, and which work
+  // it names). Safe on any thread; the key stage runs it in parallel.
+  static void Prepare(Paper& paper);
+
+  // Hands out the keys of a prepared paper. Call it for papers in input
+  // order: keys then depend only on the input, not on thread count. The
+  // paper's cited works claim their keys before the paper does, then its
+  // numeric references (which read its key). Memory grows with the distinct
+  // keys: each paper and cited work keeps its key once (in 64 KiB blocks),
+  // an 8-byte hash of it, and its identity (8 bytes for a new-style arXiv
+  // id, 16 for any other, each with 8 for where its key is), in tables that
+  // double when 7/8 full: 45 to 80 bytes a paper of an arXiv snapshot. A
+  // numeric reference leaves only the hash of its key.
+  void AssignPrepared(Paper& paper);
 
   // Lower-case ASCII letters and digits of `text`, non-ASCII Latin folded.
   static std::string Fold(std::string_view text);
@@ -62,11 +68,10 @@ class BibKeys {
  private:
   struct Tables;  // in bibkeys.cc: the hash tables stay out of this header
 
-  std::string Claim(std::string base);
+  // `base` itself if no work has it yet, else `base` with the first free
+  // suffix; `base_hash` is Hash(base).
+  std::string Claim(std::string base, uint64_t base_hash);
   void AssignPaperKey(Paper& paper);
-  // The work `citation` names: its identity and the base of its key.
-  std::pair<std::string, std::string> Identify(const Paper& paper, const Citation& citation,
-                                               const std::optional<std::string>& label) const;
 
   std::unique_ptr<Tables> tables_;
 };

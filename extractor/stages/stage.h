@@ -1,7 +1,10 @@
 // The stage seam. A stage sees every paper of a run once, in input order, on
 // one thread, after the passes and before the writer; it may keep state
 // across papers (the keys handed out so far, the artefacts seen so far).
-// Stages run on papers read back with -i citex too.
+// Before that, on the thread that decoded the paper and in parallel with
+// other papers, it may prepare the paper: the work that needs no other paper
+// is done there, out of the in-order part that bounds -j. Stages run on
+// papers read back with -i citex too.
 //
 // Adding a stage: a file under stages/ with a Make...Stage() factory, and
 // one line in stages/core_stages.cc that says when it runs.
@@ -24,6 +27,9 @@ class Stage {
  public:
   virtual ~Stage() = default;
   virtual std::string_view name() const = 0;
+  // Called for every paper before Apply, from any thread at once: it may
+  // read what the stage was built with, never what Apply gathers.
+  virtual void Prepare(Paper& paper) const { (void)paper; }
   virtual void Apply(Paper& paper) = 0;
   // Called once after the last paper of the run: a stage that gathers across
   // papers hands on what it gathered.
