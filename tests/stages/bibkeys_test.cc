@@ -272,6 +272,41 @@ TEST(BibKeys, SameInputSameKeys) {
   }
 }
 
+// The pipeline prepares papers on several threads in any order, and hands
+// them out in input order: the keys must be those of Assign one by one.
+TEST(BibKeys, PreparedInAnyOrderSameKeysAsAssign) {
+  std::vector<Paper> papers = testing::SamplePapers();
+  Paper repeat = WithCitations(0, {AuthorYear({"Wang"}, "2023", "Self-Instruct"),
+                                   Arxiv("2312.09999"), Doi("10.1000/xyz"),
+                                   MakeCitation("[2]", CitationKind::kNumeric, {}, false, "",
+                                                std::nullopt, "2")});
+  repeat.id = "2312.09999";
+  papers.push_back(repeat);
+  papers.push_back(repeat);
+  std::vector<Paper> prepared = papers;
+  for (auto it = prepared.rbegin(); it != prepared.rend(); ++it) BibKeys::Prepare(*it);
+  BibKeys one_by_one;
+  BibKeys in_order;
+  for (size_t i = 0; i < papers.size(); ++i) {
+    one_by_one.Assign(papers[i]);
+    in_order.AssignPrepared(prepared[i]);
+    EXPECT_EQ(prepared[i].key, papers[i].key) << i;
+    ASSERT_EQ(prepared[i].citations.size(), papers[i].citations.size());
+    for (size_t c = 0; c < papers[i].citations.size(); ++c) {
+      EXPECT_EQ(prepared[i].citations[c].key, papers[i].citations[c].key) << i << " " << c;
+      EXPECT_EQ(prepared[i].citations[c].in_input, papers[i].citations[c].in_input);
+    }
+  }
+  // A paper that cites its own arXiv id takes the key the citation gave it;
+  // its second record is cited as a paper of the input and gets a new key.
+  const Paper& first = papers[papers.size() - 2];
+  EXPECT_EQ(first.key, "arxiv2312.09999");
+  EXPECT_FALSE(first.citations[1].in_input);
+  EXPECT_EQ(first.citations[3].key, "arxiv2312.09999-ref2");
+  EXPECT_TRUE(papers.back().citations[1].in_input);
+  EXPECT_EQ(papers.back().key, "paper");
+}
+
 TEST(SplitName, SplitsAsBibtexDoes) {
   const auto split = [](std::string_view name) {
     const NameParts p = SplitName(name);
