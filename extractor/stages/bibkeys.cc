@@ -323,7 +323,7 @@ void SetBase(KeyDraft& draft, std::string base) {
   draft.base_hash = KeyHash(draft.base);
 }
 
-// The work a non-numeric citation names: its identity and the base of its key.
+// The work a citation names and the base of its key.
 void DraftCitation(const Citation& citation, const std::optional<std::string>& label,
                    KeyDraft& draft) {
   draft.work_count = 1;
