@@ -32,9 +32,9 @@ constexpr size_t kKeptChunkBytes = 4 * kChunkLimits.bytes;
 // Every thread runs the same loop: cut the next chunk (in turn), decode it,
 // run the passes and prepare the stages (in parallel with the others), and
 // write its own batches when their turn comes, between decoding others. A
-// batch is written where it was decoded: its papers are still in that core's cache, where
-// writing another thread's batch made the in-order work (keys, JSON) pull
-// every paper across, a fifth more CPU time at -j2.
+// batch is written where it was decoded: its papers are still in that
+// core's cache, where writing another thread's batch made the in-order work
+// (keys, JSON) pull every paper across, a fifth more CPU time at -j2.
 class Pipeline::FileRun {
  public:
   FileRun(Pipeline& pipeline, PaperReader& reader) : pipeline_(pipeline), reader_(reader) {}

@@ -398,7 +398,7 @@ struct BibKeys::Tables {
         works.prefetch(Fingerprint(work.hash, work.fnv));
       }
     }
-    if (draft.base_hash != 0) taken.prefetch(draft.base_hash);
+    taken.prefetch(draft.base_hash);
   }
 
   std::string_view KeyOf(Entry entry) const { return keys.At(entry >> 1); }
