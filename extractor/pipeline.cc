@@ -24,6 +24,10 @@ struct Batch {
   size_t owner = 0;  // the thread that cut it, and reuses it
 };
 
+// A regular JSON Lines file is cut in ranges of this many bytes, each read
+// by the thread that claims it (about 75 arXiv records).
+constexpr size_t kRangeBytes = 1 << 17;
+
 // A recycled chunk keeps its buffer unless one huge record grew it.
 constexpr size_t kKeptChunkBytes = 4 * kChunkLimits.bytes;
 
@@ -139,7 +143,26 @@ class Pipeline::FileRun {
     return batch;
   }
 
+  // The next chunk and its place in the output. A range is claimed in turn
+  // and read outside the lock, in parallel with the other threads' reads;
+  // it takes its place even when no line starts in it.
   bool Cut(Batch& batch) {
+    if (reader_.CutsRanges()) {
+      ByteRange range;
+      {
+        std::lock_guard<std::mutex> lock(read_mutex_);
+        if (exhausted_ || stop_) return false;
+        range = reader_.ClaimRange(kRangeBytes);
+        batch.sequence = next_sequence_++;
+      }
+      reader_.CutRange(range, batch.chunk);
+      if (batch.chunk.input_ended) {
+        std::lock_guard<std::mutex> lock(read_mutex_);
+        exhausted_ = true;
+      }
+      bytes_read_ = reader_.BytesRead();
+      return true;
+    }
     std::lock_guard<std::mutex> lock(read_mutex_);
     if (exhausted_ || stop_) return false;
     if (!reader_.NextChunk(batch.chunk, kChunkLimits)) {
@@ -155,6 +178,10 @@ class Pipeline::FileRun {
   void Write(Batch& batch) {
     Pipeline& p = pipeline_;
     DecodedChunk& decoded = batch.decoded;
+    if (batch.chunk.lines_from_range) {
+      decoded.ShiftLines(lines_before_);
+      lines_before_ += batch.chunk.lines;
+    }
     size_t next_error = 0;
     for (size_t i = 0; i <= decoded.papers.size() && !stop_; ++i) {
       if (!decoded.ReportBefore(i, &next_error, p.options_.strict, p.errors_)) stop_ = true;
@@ -187,7 +214,9 @@ class Pipeline::FileRun {
   size_t next_to_write_ = 0;
   // Written batches, by the thread that reuses them.
   std::vector<std::vector<std::unique_ptr<Batch>>> spare_;
-  bool output_failed_ = false;  // only the writing thread touches it
+  // Only the writing thread touches these:
+  bool output_failed_ = false;
+  size_t lines_before_ = 0;  // in the ranges written so far
 };
 
 Pipeline::Pipeline(const PipelineOptions& options, Passes passes, Stages stages,

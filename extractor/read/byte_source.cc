@@ -11,11 +11,8 @@
 namespace citex {
 namespace {
 constexpr size_t kChunkBytes = 1 << 20;
+}  // namespace
 
-// Where the line starting at data()[0] ends, looking at the first `size`
-// bytes: a "\n", a "\r\n" or a lone "\r" (old Mac files). Sets *eol_bytes to
-// the line break's length. Returns npos when no line end is buffered yet; a
-// "\r" as the last buffered byte is not known to be lone until more arrives.
 size_t FindLineEnd(const char* start, size_t size, size_t from, size_t* eol_bytes) {
   const void* newline = std::memchr(start + from, '\n', size - from);
   const size_t lf = newline ? static_cast<const char*>(newline) - start : size;
@@ -32,7 +29,6 @@ size_t FindLineEnd(const char* start, size_t size, size_t from, size_t* eol_byte
   *eol_bytes = 1;
   return lf;
 }
-}  // namespace
 
 ByteSource::ByteSource(int fd, bool owns_fd) : fd_(fd), owns_fd_(owns_fd) {
   // A short read from a regular file only means its end is near; from a pipe
@@ -44,6 +40,18 @@ ByteSource::ByteSource(int fd, bool owns_fd) : fd_(fd), owns_fd_(owns_fd) {
 
 ByteSource::~ByteSource() {
   if (owns_fd_) close(fd_);
+}
+
+ssize_t ByteSource::ReadAt(char* out, size_t n, size_t offset) const {
+  size_t got = 0;
+  while (got < n) {
+    const ssize_t r = pread(fd_, out + got, n - got, static_cast<off_t>(offset + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return -1;
+    if (r == 0) break;
+    got += static_cast<size_t>(r);
+  }
+  return static_cast<ssize_t>(got);
 }
 
 bool ByteSource::Fill() {

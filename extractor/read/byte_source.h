@@ -9,7 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include <sys/types.h>
+
 namespace citex {
+
+// Where the line starting at start[0] ends, looking at the first `size`
+// bytes, of which the first `from` are known to hold no line end: a "\n", a
+// "\r\n" or a lone "\r" (old Mac files). Returns the line's length and sets
+// *eol_bytes to the line break's; npos when no line end is in sight yet (a
+// "\r" as the last byte is not known to be lone until more arrives).
+size_t FindLineEnd(const char* start, size_t size, size_t from, size_t* eol_bytes);
 
 class ByteSource {
  public:
@@ -39,6 +48,13 @@ class ByteSource {
     return std::memchr(data(), '\n', size()) != nullptr ||
            std::memchr(data(), '\r', size()) != nullptr;
   }
+
+  // Reads up to `n` bytes at file offset `offset` into `out` without moving
+  // through the buffer; any thread may call it. Returns the bytes read (fewer
+  // only at the end of the file), or -1 with errno set.
+  ssize_t ReadAt(char* out, size_t n, size_t offset) const;
+  // The file offset of data()[0]: what was consumed so far.
+  size_t consumed() const { return bytes_read_ - size(); }
 
   bool starved() const { return starved_; }
   // False for a pipe or terminal, whose writer may pause for a while.

@@ -10,12 +10,18 @@ void Chunk::Clear() {
   bytes.clear();
   records.clear();
   errors.clear();
+  lines_from_range = false;
+  lines = 0;
+  input_ended = false;
 }
 
 void Chunk::Add(std::string_view record, size_t line, std::string_view title) {
   records.push_back({bytes.size(), title.size() + record.size(), line, title.size()});
   bytes.append(title);
   bytes.append(record);
+  // simdjson looks past a record's end, and what it meets there may change
+  // its error message ("{}}" then "}}"): let it meet a line end, as in a file.
+  bytes.push_back('\n');
 }
 
 void DecodeChunk(RecordDecoder& decoder, const Chunk& chunk, DecodedChunk& out) {
@@ -56,6 +62,13 @@ bool DecodedChunk::ReportBefore(size_t paper, size_t* next_error, bool strict,
     }
   }
   return true;
+}
+
+void DecodedChunk::ShiftLines(size_t lines) {
+  for (Paper& paper : papers) paper.source.line += lines;
+  for (PlacedError& placed : errors) {
+    if (placed.error.line != 0) placed.error.line += lines;
+  }
 }
 
 bool PaperReader::NextChunk(Chunk& chunk, const ChunkLimits& limits) {

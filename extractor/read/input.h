@@ -69,12 +69,24 @@ struct Chunk {
   std::string bytes;  // the records, then padding for simdjson
   std::vector<RecordSpan> records;
   std::vector<PlacedError> errors;
+  // A chunk cut from a byte range (PaperReader::CutRange) numbers its lines
+  // from 1, not knowing how many lines the ranges before it hold: the
+  // pipeline adds that count, in input order (DecodedChunk::ShiftLines).
+  bool lines_from_range = false;
+  size_t lines = 0;          // how many lines start in the range
+  bool input_ended = false;  // the file ends within the range: no range after it holds any
 
   void Clear();
-  // Copies `record` (and the `title` before it) into bytes.
+  // Copies `record` (and the `title` before it) into bytes, a line end after.
   void Add(std::string_view record, size_t line, std::string_view title = {});
   // An error found after the records added so far.
   void AddError(InputError error) { errors.push_back({records.size(), std::move(error)}); }
+};
+
+// A span of a file's bytes, [begin, end).
+struct ByteRange {
+  size_t begin = 0;
+  size_t end = 0;
 };
 
 // How much one chunk holds at most.
@@ -93,6 +105,9 @@ struct DecodedChunk {
   // (all that are left when `paper` is papers.size()). Returns false at the
   // first that ends a --strict run.
   bool ReportBefore(size_t paper, size_t* next_error, bool strict, const ErrorSink& sink) const;
+  // Adds `lines` to every paper's and error's line number (none to an error
+  // about the whole file, line 0).
+  void ShiftLines(size_t lines);
 };
 
 // Turns records into papers. Each thread has its own; no state is shared.
@@ -131,6 +146,23 @@ class PaperReader {
   // True when the input is a pipe or terminal, which may pause: what was
   // read so far should then be written out at once.
   virtual bool MayPause() const { return false; }
+
+  // A regular file of JSON Lines is cut in parallel, by byte ranges: each
+  // holds the lines that start in it. ClaimRange only hands out the next
+  // `bytes` of the file (serial, but almost free); CutRange, on any thread,
+  // reads a range's lines into `chunk` (empty or recycled on entry) with the
+  // errors it finds, numbered within the range. Other inputs are cut by
+  // NextChunk alone.
+  virtual bool CutsRanges() const { return false; }
+  virtual ByteRange ClaimRange(size_t bytes) {
+    (void)bytes;
+    return {};
+  }
+  virtual void CutRange(const ByteRange& range, Chunk& chunk) const {
+    (void)range;
+    chunk.Clear();
+    chunk.input_ended = true;
+  }
 
   // The next paper, cut and decoded on this thread; errors go to the sink
   // given at open. For callers without a pipeline.

@@ -1,9 +1,14 @@
 // Every reader on arbitrary bytes (the first byte picks the reader and the
-// record size limit): no crash, no hang, every paper's strings usable.
+// record size limit): no crash, no hang, every paper's strings usable. A
+// reader that cuts by byte ranges must find, in ranges of any size (the last
+// byte picks it), what its line-by-line cut finds.
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "extractor/read/input.h"
@@ -23,11 +28,48 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   const std::string path = "/proc/self/fd/" + std::to_string(fd);
-  size_t errors = 0;
-  auto reader = citex::OpenPaperReader(path, options, [&](const citex::InputError&) { ++errors; });
+  // What each way of cutting finds: every error's line and reason, every
+  // paper's line and fields, in input order.
+  const auto describe = [](std::string& out, const citex::Paper& p) {
+    out += std::to_string(p.source.line) + " " + p.id + "|" + p.title + "|" + p.abstract + "\n";
+  };
+  const auto note = [](std::string& out) {
+    return [&out](const citex::InputError& e) {
+      out += std::to_string(e.line) + " " + e.reason + "\n";
+    };
+  };
+  std::string serial;
+  std::unique_ptr<citex::PaperReader> reader =
+      citex::OpenPaperReader(path, options, note(serial));
   citex::Paper paper;
-  size_t papers = 0;
-  while (reader && reader->Next(paper)) ++papers;
+  while (reader && reader->Next(paper)) describe(serial, paper);
+  if (reader && reader->CutsRanges()) {
+    std::string ranged;
+    reader = citex::OpenPaperReader(path, options, note(ranged));
+    const std::unique_ptr<citex::RecordDecoder> decoder = reader->NewDecoder();
+    const size_t range_bytes = 1 + data[size - 1] % 64;
+    citex::Chunk chunk;
+    citex::DecodedChunk decoded;
+    size_t lines = 0;
+    for (bool ended = false; !ended;) {
+      reader->CutRange(reader->ClaimRange(range_bytes), chunk);
+      ended = chunk.input_ended;
+      citex::DecodeChunk(*decoder, chunk, decoded);
+      decoded.ShiftLines(lines);
+      lines += chunk.lines;
+      size_t next_error = 0;
+      for (size_t i = 0; i < decoded.papers.size(); ++i) {
+        decoded.ReportBefore(i, &next_error, false, note(ranged));
+        describe(ranged, decoded.papers[i]);
+      }
+      decoded.ReportBefore(decoded.papers.size(), &next_error, false, note(ranged));
+    }
+    if (ranged != serial) {
+      std::fprintf(stderr, "line by line:\n%s\nin ranges of %zu bytes:\n%s", serial.c_str(),
+                   range_bytes, ranged.c_str());
+      std::abort();
+    }
+  }
   close(fd);
   return 0;
 }

@@ -1,4 +1,6 @@
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "extractor/read/input.h"
 #include "tests/support.h"
@@ -247,6 +249,23 @@ TEST(JsonReader, DeepNestingIsAnErrorNotACrash) {
 // Reads `bytes` the way the pipeline's threads do: cut into chunks of at
 // most `limits`, each decoded by a decoder of its own. `chunks` gets the
 // number of records in each chunk.
+// Adds a decoded chunk's papers and errors to `result`, in input order.
+void Collect(const DecodedChunk& decoded, ReadResult& result) {
+  size_t next_error = 0;
+  const ErrorSink keep = [&](const InputError& e) {
+    InputError copy = e;
+    copy.path = copy.path.substr(copy.path.rfind('/') + 1);
+    result.errors.push_back(copy);
+  };
+  for (size_t i = 0; i < decoded.papers.size(); ++i) {
+    decoded.ReportBefore(i, &next_error, false, keep);
+    Paper paper = decoded.papers[i];
+    paper.source.path = paper.source.path.substr(paper.source.path.rfind('/') + 1);
+    result.papers.push_back(paper);
+  }
+  decoded.ReportBefore(decoded.papers.size(), &next_error, false, keep);
+}
+
 ReadResult ReadInChunks(const std::string& bytes, ChunkLimits limits, std::vector<size_t>* chunks,
                         ReaderOptions options = {}) {
   TempDir dir;
@@ -259,19 +278,35 @@ ReadResult ReadInChunks(const std::string& bytes, ChunkLimits limits, std::vecto
   while (reader && reader->NextChunk(chunk, limits)) {
     chunks->push_back(chunk.records.size());
     DecodeChunk(*reader->NewDecoder(), chunk, decoded);
-    size_t next_error = 0;
-    const ErrorSink keep = [&](const InputError& e) {
-      InputError copy = e;
-      copy.path = copy.path.substr(copy.path.rfind('/') + 1);
-      result.errors.push_back(copy);
-    };
-    for (Paper& paper : decoded.papers) {
-      decoded.ReportBefore(&paper - decoded.papers.data(), &next_error, false, keep);
-      paper.source.path = paper.source.path.substr(paper.source.path.rfind('/') + 1);
-      result.papers.push_back(paper);
-    }
-    decoded.ReportBefore(decoded.papers.size(), &next_error, false, keep);
+    Collect(decoded, result);
   }
+  return result;
+}
+
+// Reads `path` the way the pipeline reads a regular JSON Lines file: in
+// byte ranges of `range_bytes`, each cut and decoded on its own, its line
+// numbers shifted by the lines of the ranges before it.
+ReadResult ReadInRanges(const std::string& path, size_t range_bytes, ReaderOptions options) {
+  ReadResult result;
+  auto reader = OpenPaperReader(path, options, [](const InputError&) {});
+  if (!reader || !reader->CutsRanges()) {
+    ADD_FAILURE() << "not cut by ranges";
+    return result;
+  }
+  const std::unique_ptr<RecordDecoder> decoder = reader->NewDecoder();
+  Chunk chunk;
+  DecodedChunk decoded;
+  size_t lines = 0;
+  for (bool ended = false; !ended;) {
+    reader->CutRange(reader->ClaimRange(range_bytes), chunk);
+    ended = chunk.input_ended;
+    EXPECT_TRUE(chunk.lines_from_range);
+    DecodeChunk(*decoder, chunk, decoded);
+    decoded.ShiftLines(lines);
+    lines += chunk.lines;
+    Collect(decoded, result);
+  }
+  EXPECT_EQ(reader->BytesRead(), testing::ReadFile(path).size());
   return result;
 }
 
@@ -306,6 +341,81 @@ TEST(Chunks, JsonLinesAreCutAtLineEndsWithEachErrorInItsPlace) {
   chunks.clear();
   EXPECT_EQ(Describe(ReadInChunks(input, {256, 1}, &chunks).errors), Describe(r.errors));
   EXPECT_EQ(chunks, (std::vector<size_t>{1, 1, 1, 1, 1, 1}));
+}
+
+std::string DescribeRecords(const std::vector<Paper>& papers) {
+  std::string out;
+  for (const Paper& p : papers) {
+    out += p.source.path + ":" + std::to_string(p.source.line) + " " + p.id + " " + p.abstract + "\n";
+  }
+  return out;
+}
+
+// Range sizes from one byte to the whole file, against the
+// line-by-line cut: line ends of every kind (and a "\r\n" split between two
+// ranges), byte order marks, blank lines, a broken record, a last line
+// without a line end, lines longer than a range and than --max-record-bytes.
+TEST(Chunks, JsonLinesRangesOfAnySizeGiveWhatTheLineByLineCutGives) {
+  const std::string a = "{\"id\":\"a\",\"abstract\":\"one\"}";
+  const std::string b = "{\"id\":\"b\",\"abstract\":\"" + std::string(90, 'x') + "\"}";
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::vector<std::string> inputs = {
+      a + "\n" + b + "\n{broken\n\n" + a + "\n{\"id\":\"d\"}\n" + b,
+      a + "\r\n" + b + "\r\n\r\n" + a + "\r\n",
+      a + "\r" + b + "\r\r" + a + "\r",
+      a + "\r\n" + b + "\r" + a + "\n" + b + "\n\r" + a,
+      bom + a + "\n" + bom + bom + b + "\n" + bom + "\n" + a + "\n",
+      a + "\n \t\f\v\n" + b + "\n\n\n",
+      "\n\n" + a + "\n\n",
+      a + "\n",
+      a,
+  };
+  for (size_t max_record_bytes : {size_t{64} << 20, size_t{60}}) {
+    ReaderOptions options;
+    options.format = InputFormat::kJsonl;
+    options.max_record_bytes = max_record_bytes;
+    for (const std::string& input : inputs) {
+      const ReadResult serial = ReadAll(input, options);
+      ASSERT_FALSE(serial.papers.empty()) << input;
+      TempDir dir;
+      const std::string path = dir.File("input");
+      WriteFile(path, input);
+      // Every range size up to 48 bytes puts a range boundary at every byte;
+      // larger ones in steps, up to all in one range.
+      for (size_t range = 1; range <= input.size() + 1; range += range < 48 ? 1 : 7) {
+        const ReadResult ranged = ReadInRanges(path, range, options);
+        ASSERT_EQ(DescribeRecords(ranged.papers), DescribeRecords(serial.papers))
+            << "range " << range << ", max " << max_record_bytes << ", input:\n" << input;
+        ASSERT_EQ(Describe(ranged.errors), Describe(serial.errors))
+            << "range " << range << ", max " << max_record_bytes << ", input:\n" << input;
+      }
+    }
+  }
+}
+
+// The line-by-line cut packs records one after another; what the JSON parser
+// meets past a record's end must not change what it says about it.
+TEST(Chunks, BrokenRecordIsJudgedAloneNotWithTheRecordAfterIt) {
+  ReaderOptions options;
+  options.format = InputFormat::kJsonl;
+  const ReadResult r = ReadAll("{}}\n}}\n{\"abstract\":\"x\"}\n", options);
+  ASSERT_EQ(r.papers.size(), 1u);
+  EXPECT_EQ(Describe(r.errors).substr(0, Describe(r.errors).find('\n')),
+            "input:1: unexpected text after the JSON object");
+}
+
+TEST(Chunks, OnlyANamedRegularFileIsCutByRanges) {
+  TempDir dir;
+  const std::string path = dir.File("in.jsonl");
+  WriteFile(path, "{\"id\":\"a\",\"abstract\":\"one\"}\n");
+  const ErrorSink ignore = [](const InputError&) {};
+  EXPECT_TRUE(OpenPaperReader(path, {}, ignore)->CutsRanges());
+  // Standard input may start anywhere in a file, or be a pipe.
+  ReaderOptions from_stdin;
+  from_stdin.stdin_fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(from_stdin.stdin_fd, 0);
+  EXPECT_FALSE(OpenPaperReader("-", from_stdin, ignore)->CutsRanges());
+  close(from_stdin.stdin_fd);
 }
 
 TEST(Chunks, JsonArrayElementsAreCutWholeWithTheCutsErrorsInPlace) {
