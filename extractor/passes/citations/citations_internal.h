@@ -8,7 +8,6 @@
 
 #include <array>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,7 +26,8 @@ using re2::StringPiece;
 // same spans, and the narrowed one compiles some 40 times faster (\p{L}
 // alone is hundreds of UTF-8 ranges), which is most of what one short
 // abstract costs, and runs in a smaller DFA. Callers keep it in a
-// function-local static.
+// function-local static; each thread compiles its own (base/per_thread.h
+// says why).
 class Pattern {
  public:
   explicit Pattern(const std::string& pattern);
@@ -38,8 +38,7 @@ class Pattern {
  private:
   std::string forms_[2];  // as written, narrowed to ASCII
   int ascii_form_;        // 1, or 0 when narrowing changes nothing
-  mutable std::once_flag compiled_[2];
-  mutable std::unique_ptr<const RE2> re_[2];
+  size_t slot_;           // of its forms in each thread's compiled patterns
 };
 
 // Declares, for this thread while it lives, whether every text the patterns

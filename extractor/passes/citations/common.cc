@@ -1,8 +1,10 @@
 // What every citation finder uses: compiled patterns and records.
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extractor/passes/citations/citations_internal.h"
 
@@ -117,15 +119,21 @@ std::string AsciiOnly(std::string_view pattern) {
 }
 
 Pattern::Pattern(const std::string& pattern)
-    : forms_{pattern, AsciiOnly(pattern)}, ascii_form_(forms_[1] != forms_[0] ? 1 : 0) {}
+    : forms_{pattern, AsciiOnly(pattern)}, ascii_form_(forms_[1] != forms_[0] ? 1 : 0) {
+  static std::atomic<size_t> patterns{0};
+  slot_ = 2 * patterns++;
+}
 
 const RE2& Pattern::get() const {
   const int form = ascii_text ? ascii_form_ : 0;
-  std::call_once(compiled_[form], [&] {
+  thread_local std::vector<std::unique_ptr<const RE2>> compiled;
+  const size_t slot = slot_ + static_cast<size_t>(form);
+  if (slot >= compiled.size()) compiled.resize(slot + 2);
+  if (!compiled[slot]) {
     static const RE2::Options options = MakeOptions();
-    re_[form] = std::make_unique<const RE2>(forms_[form], options);
-  });
-  return *re_[form];
+    compiled[slot] = std::make_unique<const RE2>(forms_[form], options);
+  }
+  return *compiled[slot];
 }
 
 AsciiText::AsciiText(bool ascii) : outer_(ascii_text) { ascii_text = ascii; }

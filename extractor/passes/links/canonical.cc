@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "extractor/base/per_thread.h"
 #include "extractor/base/text.h"
 
 namespace citex {
@@ -17,15 +18,13 @@ constexpr char kTrackingParameter[] =
 // "/tree/main", "/-/tree/v1.0" (GitLab), with an optional '/'.
 constexpr char kBranchSuffix[] = R"((?:/-)?/tree/[^/]+/?$)";
 
-const RE2& TrackingParameter() {
-  static const RE2* const re = new RE2(kTrackingParameter);
-  return *re;
-}
+struct CanonicalPatterns {
+  RE2 tracking_parameter{kTrackingParameter};
+  RE2 branch_suffix{kBranchSuffix};
+};
 
-const RE2& BranchSuffix() {
-  static const RE2* const re = new RE2(kBranchSuffix);
-  return *re;
-}
+const RE2& TrackingParameter() { return PerThread<CanonicalPatterns>().tracking_parameter; }
+const RE2& BranchSuffix() { return PerThread<CanonicalPatterns>().branch_suffix; }
 
 // The query without tracking parameters, in their order.
 std::string CleanQuery(std::string_view query) {

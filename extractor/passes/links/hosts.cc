@@ -9,6 +9,7 @@
 
 #include <memory>
 
+#include "extractor/base/per_thread.h"
 #include "extractor/base/text.h"
 #include "extractor/passes/links/link_patterns.h"
 
@@ -507,38 +508,36 @@ RE2::Options Latin1() {
   return options;
 }
 
-// The rows' patterns, compiled once. `hosts` holds every row's host pattern,
-// so one scan of a host finds the rows that take it: a url on no known host
-// (most of them) costs one match, not one a row.
+// The rows' patterns, compiled once a thread (base/per_thread.h). `hosts`
+// holds every row's host pattern, so one scan of a host finds the rows that
+// take it: a url on no known host (most of them) costs one match, not one a
+// row.
 struct CompiledRules {
+  CompiledRules();
   std::unique_ptr<RE2::Set> hosts;
   std::vector<std::vector<std::unique_ptr<RE2>>> paths;  // by row
 };
 
-const CompiledRules& Compiled() {
-  static const CompiledRules* const compiled = [] {
-    auto* out = new CompiledRules;
-    out->hosts = std::make_unique<RE2::Set>(Latin1(), RE2::ANCHOR_BOTH);
-    for (const HostRule& rule : HostRules()) {
-      std::string error;
-      if (out->hosts->Add(rule.host, &error) < 0) {
-        std::fprintf(stderr, "citex: host pattern of %s: %s\n", rule.name, error.c_str());
-        std::abort();
-      }
-      std::vector<std::unique_ptr<RE2>> paths;
-      for (const PathRule& path : rule.paths) {
-        paths.push_back(std::make_unique<RE2>(path.pattern, Latin1()));
-      }
-      out->paths.push_back(std::move(paths));
-    }
-    if (!out->hosts->Compile()) {
-      std::fputs("citex: the host patterns do not fit RE2's memory budget\n", stderr);
+CompiledRules::CompiledRules() : hosts(std::make_unique<RE2::Set>(Latin1(), RE2::ANCHOR_BOTH)) {
+  for (const HostRule& rule : HostRules()) {
+    std::string error;
+    if (hosts->Add(rule.host, &error) < 0) {
+      std::fprintf(stderr, "citex: host pattern of %s: %s\n", rule.name, error.c_str());
       std::abort();
     }
-    return out;
-  }();
-  return *compiled;
+    std::vector<std::unique_ptr<RE2>> row;
+    for (const PathRule& path : rule.paths) {
+      row.push_back(std::make_unique<RE2>(path.pattern, Latin1()));
+    }
+    paths.push_back(std::move(row));
+  }
+  if (!hosts->Compile()) {
+    std::fputs("citex: the host patterns do not fit RE2's memory budget\n", stderr);
+    std::abort();
+  }
 }
+
+const CompiledRules& Compiled() { return PerThread<CompiledRules>(); }
 
 // Whether the row takes the path; fills `match` when it does.
 bool MatchRow(const HostRule& rule, const std::vector<std::unique_ptr<RE2>>& paths,

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/base/per_thread.h"
 #include "extractor/base/text.h"
 #include "extractor/passes/links/link_internal.h"
 #include "extractor/passes/links/link_patterns.h"
@@ -39,11 +40,7 @@ struct CuePatterns {
   RE2 compared_near{link_patterns::kComparedNearCue, Latin1Options()};
 };
 
-const CuePatterns& Patterns() {
-  // Built once, on first use; C++11 guarantees thread-safe initialisation.
-  static const CuePatterns* const patterns = new CuePatterns;
-  return *patterns;
-}
+const CuePatterns& Patterns() { return PerThread<CuePatterns>(); }
 
 // The first i' >= i where text[i'] is '\n', '.', '!' or '?'; n if none.
 size_t NextSentenceByte(std::string_view text, size_t i) {

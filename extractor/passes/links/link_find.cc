@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/base/per_thread.h"
 #include "extractor/base/text.h"
 #include "extractor/base/utf8.h"
 #include "extractor/passes/links/link_internal.h"
@@ -33,11 +34,7 @@ struct FindPatterns {
   RE2 github_title{link_patterns::kGithubPageTitle, Latin1Options()};
 };
 
-const FindPatterns& Patterns() {
-  // Built once, on first use; C++11 guarantees thread-safe initialisation.
-  static const FindPatterns* const patterns = new FindPatterns;
-  return *patterns;
-}
+const FindPatterns& Patterns() { return PerThread<FindPatterns>(); }
 
 // Non-ASCII characters that end a link: spaces, CJK and full-width
 // punctuation, typographic quotes, the ellipsis, and anything malformed.
