@@ -127,9 +127,9 @@ class RecordDecoder {
 // decoder's merged in input order.
 void DecodeChunk(RecordDecoder& decoder, const Chunk& chunk, DecodedChunk& out);
 
-// Reads papers from one file. Cutting (NextChunk) is serial; decoding runs
-// on any thread, through a decoder of its own. Bad records are reported in
-// the chunks and skipped.
+// Reads papers from one file. Cutting (NextChunk) is serial, except for
+// what CutsRanges() allows; decoding runs on any thread, through a decoder of
+// its own. Bad records are reported in the chunks and skipped.
 class PaperReader {
  public:
   explicit PaperReader(const ReaderOptions& options, ErrorSink errors)
