@@ -42,8 +42,9 @@ class JsonLinesReader : public JsonRecordReader {
 
   void CutRange(const ByteRange& range, Chunk& chunk) const override;
 
+  // The furthest either cut has read (a caller may use Next on a file too).
   size_t BytesRead() const override {
-    return by_ranges_ ? ranges_read_.load(std::memory_order_relaxed) : source_->bytes_read();
+    return std::max(ranges_read_.load(std::memory_order_relaxed), source_->bytes_read());
   }
 
  private:
