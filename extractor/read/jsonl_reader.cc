@@ -100,8 +100,9 @@ void JsonLinesReader::CutRange(const ByteRange& range, Chunk& chunk) const {
     if (bytes.size() < held + more) bytes.resize(held + more);
     const ssize_t got = source_->ReadAt(bytes.data() + held, more, from + held);
     if (got < 0) {
+      // Fatal, as in the line-by-line cut: no more ranges are claimed.
       chunk.AddError({path_, 0, std::strerror(errno), true});
-      at_eof = true;
+      chunk.input_ended = at_eof = true;
       return false;
     }
     held += static_cast<size_t>(got);
@@ -110,7 +111,7 @@ void JsonLinesReader::CutRange(const ByteRange& range, Chunk& chunk) const {
   };
   const size_t end = range.end - from;  // range.end, as an index into bytes
   read_more(end);
-  chunk.input_ended = at_eof;
+  if (at_eof) chunk.input_ended = true;
   size_t start = 0;  // of the next line
   if (from < range.begin) {
     // After the first line end from the byte before the range on. None in
