@@ -147,29 +147,25 @@ class Pipeline::FileRun {
   // and read outside the lock, in parallel with the other threads' reads;
   // it takes its place even when no line starts in it.
   bool Cut(Batch& batch) {
-    if (reader_.CutsRanges()) {
-      ByteRange range;
-      {
-        std::lock_guard<std::mutex> lock(read_mutex_);
-        if (exhausted_ || stop_) return false;
+    const bool by_ranges = reader_.CutsRanges();
+    ByteRange range;
+    {
+      std::lock_guard<std::mutex> lock(read_mutex_);
+      if (exhausted_ || stop_) return false;
+      if (by_ranges) {
         range = reader_.ClaimRange(kRangeBytes);
-        batch.sequence = next_sequence_++;
-      }
-      reader_.CutRange(range, batch.chunk);
-      if (batch.chunk.input_ended) {
-        std::lock_guard<std::mutex> lock(read_mutex_);
+      } else if (!reader_.NextChunk(batch.chunk, kChunkLimits)) {
         exhausted_ = true;
+        return false;
       }
-      bytes_read_ = reader_.BytesRead();
-      return true;
+      batch.sequence = next_sequence_++;
+      if (!by_ranges) {
+        bytes_read_ = reader_.BytesRead();
+        return true;
+      }
     }
-    std::lock_guard<std::mutex> lock(read_mutex_);
-    if (exhausted_ || stop_) return false;
-    if (!reader_.NextChunk(batch.chunk, kChunkLimits)) {
-      exhausted_ = true;
-      return false;
-    }
-    batch.sequence = next_sequence_++;
+    reader_.CutRange(range, batch.chunk);
+    if (batch.chunk.input_ended) exhausted_ = true;
     bytes_read_ = reader_.BytesRead();
     return true;
   }
@@ -205,7 +201,7 @@ class Pipeline::FileRun {
   std::atomic<bool> stop_{false};
 
   std::mutex read_mutex_;  // the reader, and:
-  bool exhausted_ = false;
+  std::atomic<bool> exhausted_{false};
   size_t next_sequence_ = 0;
   std::atomic<size_t> bytes_read_{0};
 

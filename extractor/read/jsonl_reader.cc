@@ -140,9 +140,9 @@ void JsonLinesReader::CutRange(const ByteRange& range, Chunk& chunk) const {
     }
     ++chunk.lines;
     size_t next = held;
-    if (length == std::string_view::npos && !too_long) {  // the last line, without a line end
-      length = held - start - (bytes[held - 1] == '\r' ? 1 : 0);
-    } else if (!too_long) {
+    if (length == std::string_view::npos) {
+      length = scanned;  // the last line, without a line end (or too long)
+    } else {
       next = start + length + eol;
     }
     if (too_long || length > max_record_bytes_) {
