@@ -7,7 +7,11 @@
    Beside them, two citex -j1 processes at once over the same file: the
    work of two shares nothing, so what two of them do against one is as
    much as two cores of this machine give, the ceiling for -j2 against -j1.
-2. First-abstract cost: one short abstract (from samples/daily-papers.txt:
+2. Many small files: the corpus's first FILES x 100 records as FILES files,
+   citex -j1 and -j2 over all of them in one call (threads serve every
+   file: started anew for each, -j2 was slower than -j1 here), against
+   ripgrep over the same files.
+3. First-abstract cost: one short abstract (from samples/daily-papers.txt:
    a link and two author-year citations), one process per call, CALLS calls
    in a row, citex against ripgrep with a plain URL pattern.
 
@@ -16,7 +20,7 @@ rounds, so a load that comes and goes weighs on all of them alike. Output
 is read through a pipe and discarded, so no tool can skip work by seeing
 /dev/null.
 
-usage: bench/run.py [--megabytes N] [--repeat R] [--calls C] [--citex build/citex] [--corpus FILE]
+usage: bench/run.py [--megabytes N] [--repeat R] [--calls C] [--files F] [--citex build/citex] [--corpus FILE]
 """
 import argparse
 import os
@@ -91,11 +95,26 @@ def write_abstract(path):
         out.write(abstract + "\n")
 
 
+def write_files(corpus, directory, count, records=100):
+    """The corpus's first count * records lines, as count files; their paths."""
+    os.makedirs(directory, exist_ok=True)
+    paths = []
+    with open(corpus, "rb") as f:
+        for i in range(count):
+            path = os.path.join(directory, "part%04d.jsonl" % i)
+            with open(path, "wb") as out:
+                for _ in range(records):
+                    out.write(f.readline())
+            paths.append(path)
+    return paths
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--megabytes", type=float, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--citex", default=os.path.join(ROOT, "build", "citex"))
     parser.add_argument("--corpus")
     args = parser.parse_args()
@@ -111,6 +130,12 @@ def main():
         "j1": [args.citex, "-j", "1", "-f", "jsonl", "--no-progress", corpus],
         "j2": [args.citex, "-j", "2", "-f", "jsonl", "--no-progress", corpus],
     }
+    files = write_files(corpus, "/tmp/citex-bench-files", args.files)
+    files_commands = {
+        "rg": ["rg", "-o", "-e", RG_URL, "-e", RG_CITE] + files,
+        "j1": [args.citex, "-j", "1", "-f", "jsonl", "--no-progress"] + files,
+        "j2": [args.citex, "-j", "2", "-f", "jsonl", "--no-progress"] + files,
+    }
     abstract_commands = {
         "rg": ["rg", "-o", RG_PLAIN_URL, abstract],
         "citex": [args.citex, "-f", "jsonl", "--no-progress", abstract],
@@ -118,6 +143,7 @@ def main():
     subprocess.run(["cat", corpus], stdout=subprocess.DEVNULL)  # warm the page cache
     seconds = {name: [] for name in corpus_commands}
     rss = {name: 0.0 for name in corpus_commands}
+    files_seconds = {name: [] for name in files_commands}
     calls = {name: [] for name in abstract_commands}
     pairs = []
     for _ in range(args.repeat):
@@ -126,9 +152,12 @@ def main():
             seconds[name].append(took)
             rss[name] = max(rss[name], peak)
         pairs.append(run_pair(corpus_commands["j1"]))
+        for name, command in files_commands.items():
+            files_seconds[name].append(run(command)[0])
         for name, command in abstract_commands.items():
             calls[name].append(run_many(command, args.calls))
     t = {name: statistics.median(values) for name, values in seconds.items()}
+    f = {name: statistics.median(values) for name, values in files_seconds.items()}
     c = {name: statistics.median(values) for name, values in calls.items()}
     pair = statistics.median(pairs)
 
@@ -144,6 +173,12 @@ def main():
     print("| `citex -j 2` speed vs `citex -j 1` | | %.2f | >= 1.85 | |" % (t["j1"] / t["j2"]))
     print("| two `citex -j 1` at once, work vs one (two cores' ceiling) | %.2f s | %.2f | | |"
           % (pair, 2 * t["j1"] / pair))
+    print("| `rg -o -e URL -e AUTHOR_YEAR`, %d files of 100 records | %.3f s | 1.00 | baseline | |"
+          % (args.files, f["rg"]))
+    print("| `citex -j 1 -f jsonl` the same files, speed vs rg | %.3f s | %.2f | | |"
+          % (f["j1"], f["rg"] / f["j1"]))
+    print("| `citex -j 2 -f jsonl` the same files, speed vs `-j 1` | %.3f s | %.2f | | |"
+          % (f["j2"], f["j1"] / f["j2"]))
     print("| `rg -o URL` one abstract, %d calls | %.1f ms a call | 1.00 | baseline | |"
           % (args.calls, 1000 * c["rg"] / args.calls))
     print("| `citex -f jsonl` one abstract, time vs rg | %.1f ms a call | %.2f | <= 2.00 | |"

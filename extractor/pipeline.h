@@ -46,6 +46,7 @@ class Pipeline {
   // `stages` run on every paper, in order, before `deliver`.
   Pipeline(const PipelineOptions& options, Passes passes, Stages stages,
            std::function<bool(Paper&)> deliver, ErrorSink errors);
+  ~Pipeline();
 
   // Reads one input ("-" is standard input). Returns false when the run must
   // stop: output failed, or an error under --strict.
@@ -64,7 +65,11 @@ class Pipeline {
   const RunStats& stats() const { return stats_; }
 
  private:
-  class FileRun;  // one input's threads (pipeline.cc)
+  class FileRun;  // one input's run on every thread (pipeline.cc)
+  class Workers;  // the threads besides the caller's, kept for every input
+
+  // The threads to run inputs on, started at the first input.
+  Workers& StartedWorkers();
 
   PipelineOptions options_;
   Passes passes_;
@@ -74,6 +79,7 @@ class Pipeline {
   std::function<void(const RunStats&)> on_batch_;
   RunStats stats_;
   size_t bytes_before_file_ = 0;
+  std::unique_ptr<Workers> workers_;
 };
 
 }  // namespace citex

@@ -89,6 +89,37 @@ TEST(Pipeline, RecycledBatchesKeepNothingOfEarlierPapers) {
   }
 }
 
+// The threads are started once and serve every input: a thread compiles its
+// own patterns, so threads started anew for each file paid that again at
+// every file. Counted by what a new thread has fresh, its thread_locals
+// (a new thread may reuse an old one's id).
+TEST(Pipeline, TheSameThreadsServeEveryInput) {
+  constexpr int kPapers = 4000;  // some 60 chunks an input: both threads get some
+  PipelineOptions options;
+  options.threads = 2;
+  size_t delivering_threads = 0;
+  std::vector<size_t> indexes;
+  Pipeline pipeline(
+      options, CorePasses(), CoreStages(StageOptions()),
+      [&](Paper& paper) {
+        thread_local bool counted = false;  // calls are one at a time: no race on the count
+        if (!counted) ++delivering_threads;
+        counted = true;
+        indexes.push_back(paper.index);
+        return true;
+      },
+      [](const InputError&) {});
+  std::vector<std::string> texts;
+  for (int input = 0; input < 4; ++input) {
+    ASSERT_TRUE(pipeline.Run([&](const ErrorSink& errors) {
+      return MakeItemReader(MakeItems(kPapers, texts), "items", options.reader, errors);
+    }));
+  }
+  EXPECT_EQ(delivering_threads, 2u);
+  ASSERT_EQ(indexes.size(), 4u * kPapers);
+  for (size_t i = 0; i < indexes.size(); ++i) ASSERT_EQ(indexes[i], i);
+}
+
 // A batch tells whether its input may pause, so that the CLI writes out at
 // once what came from a pipe and gathers what comes from a file.
 TEST(Pipeline, BatchesTellWhetherTheInputMayPause) {
