@@ -9,7 +9,8 @@ namespace citex {
 
 void* MapPages(size_t bytes) {
   if (bytes < kHugePageBytes) {
-    void* pages = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* pages = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
     return pages == MAP_FAILED ? nullptr : pages;
   }
   // A huge page must be aligned: map one more and trim both ends.

@@ -3,12 +3,14 @@
 #include "extractor/base/pages.h"
 
 #include <gtest/gtest.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace citex {
 namespace {
@@ -44,6 +46,18 @@ TEST(MapPages, GivesZeroedWritablePagesAlignedFromAHugePageUp) {
     // The page after was mapped with it for the alignment, and went back.
     if (bytes >= kHugePageBytes) EXPECT_FALSE(Mapped(at + length)) << bytes;
   }
+}
+
+// Below a huge page every page is mapped in before it is touched.
+TEST(MapPages, MapsSmallArraysInAtOnce) {
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  const size_t bytes = 16 * page + 1;
+  void* pages = MapPages(bytes);
+  ASSERT_NE(pages, nullptr);
+  std::vector<unsigned char> resident(17);
+  ASSERT_EQ(mincore(pages, bytes, resident.data()), 0);
+  for (size_t i = 0; i < resident.size(); ++i) EXPECT_EQ(resident[i] & 1, 1) << "page " << i;
+  UnmapPages(pages, bytes);
 }
 
 }  // namespace
