@@ -38,8 +38,7 @@ constexpr size_t kKeptChunkBytes = 4 * kChunkLimits.bytes;
 // what each keeps from one input to the next. A thread compiles its own
 // patterns on first use (extractor/base/per_thread.h), and a new batch grows
 // its buffers page by page: threads and batches made anew for every input
-// paid both again at every file (citex -j 2 over 114 files of 100 records
-// took 0.32 s against 0.20 at -j 1).
+// paid both again at every file (bench/run.py's many-files figure; README).
 class Pipeline::Workers {
  public:
   // Starts up to `count` threads; `refused` gets why one could not start.
